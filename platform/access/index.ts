@@ -1,0 +1,1 @@
+export { applyBaselineAccess, isRecordType } from "./baseline.js";

@@ -1,0 +1,41 @@
+import { Agency, AGENCIES } from "../../schema/enums.js";
+
+/** The verified caller: who they are, for which agency, with what roles and clearance. */
+export interface Subject {
+  readonly sub: string;
+  readonly agency: Agency;
+  readonly roles: readonly string[];
+  /** 0 (none) .. 4 (highest). */
+  readonly clearance: number;
+  /** Joint-operation ids the subject belongs to. */
+  readonly operations: readonly string[];
+  readonly issuer: string;
+}
+
+const ROLE = /^[a-z][a-z0-9_-]{0,31}$/;
+const OPERATION = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** Turns verified JWT claims into a Subject, or returns the reason the claims are unusable. */
+export function subjectFromClaims(claims: Record<string, unknown>, issuer: string): Subject | string {
+  const { sub, agency, roles, clearance, operations } = claims;
+  if (typeof sub !== "string" || sub.length === 0) return "token has no subject";
+  if (typeof agency !== "string" || !AGENCIES.includes(agency as Agency)) return "token has no valid agency claim";
+  if (!Array.isArray(roles) || !roles.every((r) => typeof r === "string" && ROLE.test(r))) {
+    return "token roles claim must be a list of role names";
+  }
+  if (typeof clearance !== "number" || !Number.isInteger(clearance) || clearance < 0 || clearance > 4) {
+    return "token clearance claim must be an integer 0-4";
+  }
+  const ops = operations ?? [];
+  if (!Array.isArray(ops) || !ops.every((o) => typeof o === "string" && OPERATION.test(o))) {
+    return "token operations claim must be a list of operation ids";
+  }
+  return Object.freeze({
+    sub,
+    agency: agency as Agency,
+    roles: Object.freeze([...roles] as string[]),
+    clearance,
+    operations: Object.freeze([...ops] as string[]),
+    issuer,
+  });
+}

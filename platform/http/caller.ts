@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { AuthenticationError, type Subject, type TokenVerifier } from "../auth/index.js";
+
+/** Who is calling and why, read from one HTTP request (headers are a contract). */
+export interface Caller {
+  /** Null when no usable token was sent; `authError` then says why. */
+  readonly subject: Subject | null;
+  readonly authError: string | null;
+  /** Raw bearer token, forwarded by the gateway to subgraphs; never logged. */
+  readonly token: string | null;
+  readonly purpose: string | null;
+  readonly justification: string | null;
+  readonly requestId: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Verifies the bearer token (if any) and reads purpose, justification and request id. */
+export async function readCaller(req: IncomingMessage, verify: TokenVerifier): Promise<Caller> {
+  const authorization = header(req, "authorization");
+  const requestIdHeader = header(req, "x-request-id");
+  const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
+  const purpose = header(req, "x-purpose")?.trim() || null;
+  // Free text for the audit: bounded and stripped of control characters.
+  const justification = header(req, "x-justification")?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 500) || null;
+  let subject: Subject | null = null;
+  let authError: string | null = null;
+  let token: string | null = null;
+  if (authorization === undefined) {
+    authError = "missing bearer token";
+  } else {
+    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
+    if (!match) authError = "authorization header must be 'Bearer <token>'";
+    else {
+      token = match[1] as string;
+      try {
+        subject = await verify(token);
+      } catch (error) {
+        authError = error instanceof AuthenticationError ? error.message : "token could not be verified";
+        token = null;
+      }
+    }
+  }
+  return { subject, authError, token, purpose, justification, requestId };
+}

@@ -1,0 +1,109 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+
+/** A plain route next to /graphql (health, readiness, metrics). */
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpServerOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  readonly host: string;
+  readonly port: number;
+  readonly context: (req: IncomingMessage) => Promise<TContext>;
+  readonly routes?: Readonly<Record<string, Route>>;
+  /** Request bodies above this are refused with 413 before parsing. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, "request body too large");
+    chunks.push(chunk);
+  }
+  if (size === 0) return undefined;
+  const type = req.headers["content-type"] ?? "";
+  if (!type.startsWith("application/json")) return Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+  } catch {
+    throw new HttpError(400, "request body is not valid JSON");
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Serves an Apollo Server on node:http with a few plain routes. Written here rather than
+ * taken from express: the hub needs only this, and one small adapter serves the gateway and
+ * every subgraph alike.
+ */
+export async function serveGraphQL<TContext extends BaseContext>(options: HttpServerOptions<TContext>): Promise<RunningServer> {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const route = options.routes?.[url.pathname];
+    if (route) return route(req, res);
+    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const body = req.method === "POST" ? await readJsonBody(req, limit) : undefined;
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT" } }] });
+      // Full detail stays in our log; the caller gets no stack.
+      process.stderr.write(`[http] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${port}/graphql`,
+    port,
+    async close() {
+      await options.apollo.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

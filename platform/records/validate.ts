@@ -1,0 +1,74 @@
+import { badInput } from "../../schema/errors.js";
+
+/*
+ * Small input checks that name the offending field. GraphQL already enforces types and enums;
+ * these add the limits the schema cannot express. Each throws BAD_USER_INPUT.
+ */
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function text(value: string, field: string, max = 200, min = 1): string {
+  const trimmed = value.trim();
+  if (trimmed.length < min) throw badInput(`${field} must not be empty`, { field });
+  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
+  if (CONTROL.test(trimmed)) throw badInput(`${field} contains control characters`, { field });
+  return trimmed;
+}
+
+export function optionalText(value: string | null | undefined, field: string, max = 200): string | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  return text(value, field, max);
+}
+
+export function pattern(value: string, field: string, re: RegExp, expected: string): string {
+  const trimmed = value.trim();
+  if (!re.test(trimmed)) throw badInput(`${field} must be ${expected}`, { field });
+  return trimmed;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date "YYYY-MM-DD" that exists (no 2025-02-30). */
+export function isoDate(value: string, field: string): string {
+  const trimmed = value.trim();
+  const parsed = new Date(`${trimmed}T00:00:00Z`);
+  if (!ISO_DATE.test(trimmed) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== trimmed) {
+    throw badInput(`${field} must be a date as YYYY-MM-DD`, { field });
+  }
+  return trimmed;
+}
+
+export function optionalIsoDate(value: string | null | undefined, field: string): string | null {
+  return value === null || value === undefined || value === "" ? null : isoDate(value, field);
+}
+
+export function intRange(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${field} must be an integer from ${min} to ${max}`, { field });
+  }
+  return value;
+}
+
+export function numberRange(value: number, field: string, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) throw badInput(`${field} must be from ${min} to ${max}`, { field });
+  return value;
+}
+
+export function listSize<T>(values: readonly T[] | null | undefined, field: string, max: number, min = 0): readonly T[] {
+  const list = values ?? [];
+  if (list.length < min) throw badInput(`${field} needs at least ${min} item(s)`, { field });
+  if (list.length > max) throw badInput(`${field} may hold at most ${max} items`, { field });
+  return list;
+}
+
+/** A value from a configurable code list (report codes, commodity codes, offence codes). */
+export function code(value: string, field: string, allowed: readonly string[]): string {
+  const upper = value.trim().toUpperCase();
+  if (!allowed.includes(upper)) throw badInput(`${field} must be one of: ${allowed.join(", ")}`, { field });
+  return upper;
+}
+
+export function validDate(value: Date, field: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw badInput(`${field} must be a date-time`, { field });
+  return value;
+}

@@ -1,0 +1,100 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import type { Agency } from "../../schema/enums.js";
+import { applyBaselineAccess } from "../access/index.js";
+import type { TokenVerifier } from "../auth/index.js";
+import type { LiaisonConfig, SubgraphName } from "../config.js";
+import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
+import { callerPlugin, formatError, readCaller, sendJson, serveGraphQL } from "../http/index.js";
+import { LoaderCache } from "../records/loader-cache.js";
+import type { SubgraphContext } from "./context.js";
+
+/** What a subgraph folder exports: its name, owner, database parts and schema builder. */
+export interface SubgraphDefinition {
+  readonly name: SubgraphName;
+  /** The agency whose records these are; null for the links subgraph. */
+  readonly agency: Agency | null;
+  readonly database: Pick<DatabaseOptions, "entities" | "migrations"> | null;
+  /** The federated schema before access rules are applied. */
+  buildSchema(config: LiaisonConfig): Promise<GraphQLSchema>;
+}
+
+export interface StartOptions {
+  readonly config: LiaisonConfig;
+  readonly verifier: TokenVerifier;
+  /** PostgreSQL URL of this subgraph's own database (required when it has one). */
+  readonly databaseUrl?: string;
+  readonly port?: number;
+  readonly poolMax?: number;
+}
+
+export interface RunningSubgraph {
+  readonly name: SubgraphName;
+  readonly url: string;
+  readonly port: number;
+  readonly dataSource: DataSource | undefined;
+  /** SQL statements sent so far (tests compare before and after a request). */
+  sqlQueries(): number;
+  close(): Promise<void>;
+}
+
+/** Opens the subgraph's database, applies the access rules and serves it on HTTP. */
+export async function startSubgraph(definition: SubgraphDefinition, options: StartOptions): Promise<RunningSubgraph> {
+  const { config } = options;
+  let database: Database | undefined;
+  if (definition.database) {
+    if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
+    database = await openDatabase({ url: options.databaseUrl, ...definition.database, poolMax: options.poolMax });
+  }
+  const schema = applyBaselineAccess(await definition.buildSchema(config), definition.agency);
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    plugins: [callerPlugin<SubgraphContext>(config.purposes), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => formatError(formatted, error, definition.name),
+  });
+  await apollo.start();
+  let requests = 0;
+  const server = await serveGraphQL<SubgraphContext>({
+    apollo,
+    host: config.host,
+    port: options.port ?? config.ports[definition.name],
+    context: async (req) => {
+      requests += 1;
+      return { caller: await readCaller(req, options.verifier), loaders: new LoaderCache(), config, db: database?.dataSource };
+    },
+    routes: {
+      "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.name }),
+      "/readyz": async (_req, res) => {
+        try {
+          if (database) await database.dataSource.query("SELECT 1");
+          sendJson(res, 200, { status: "ready", service: definition.name });
+        } catch {
+          sendJson(res, 503, { status: "database unavailable", service: definition.name });
+        }
+      },
+      "/metrics": (_req, res) => {
+        res.setHeader("content-type", "text/plain; version=0.0.4");
+        res.end(
+          `liaison_requests_total{service="${definition.name}"} ${requests}\n` +
+            `liaison_sql_queries_total{service="${definition.name}"} ${database?.counter.queries ?? 0}\n`,
+        );
+      },
+    },
+  });
+  return {
+    name: definition.name,
+    url: server.url,
+    port: server.port,
+    dataSource: database?.dataSource,
+    sqlQueries: () => database?.counter.queries ?? 0,
+    async close() {
+      await server.close();
+      await database?.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { badInput } from "../../../schema/errors.js";
+import { createConnectionType, isUuid, paginate } from "../../../platform/records/index.js";
+import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
+import { SeizureEntity } from "./seizure.entity.js";
+import { applySeizureFilter, SeizureFilter } from "./seizure.filter.js";
+import { RecordSeizureInput } from "./seizure.input.js";
+import { loadSeizure } from "./seizure.loaders.js";
+import { recordSeizure } from "./seizure.service.js";
+import { Seizure } from "./seizure.type.js";
+import { toSeizureView } from "./seizure.view.js";
+
+export const SeizureConnection = createConnectionType("Seizure", Seizure);
+
+@Resolver(() => Seizure)
+export class SeizureResolver {
+  @Query(() => Seizure, { nullable: true, description: "One seizure by id" })
+  async seizure(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    if (!isUuid(id)) throw badInput("id must be a seizure id (UUID)", { field: "id" });
+    return loadSeizure(ctx, id);
+  }
+
+  @Query(() => SeizureConnection, { description: "Seizures, newest first, filtered and paginated" })
+  async seizures(
+    @Ctx() ctx: SubgraphContext,
+    @Arg("filter", () => SeizureFilter, { nullable: true }) filter?: SeizureFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ) {
+    const query = applySeizureFilter(databaseOf(ctx).getRepository(SeizureEntity).createQueryBuilder("s"), filter);
+    return paginate(query, { first, after }, ctx.config.pageSizeMax, toSeizureView);
+  }
+
+  @Mutation(() => Seizure, { description: "Records a seizure; idempotent on the customs reference" })
+  async recordSeizure(@Arg("input", () => RecordSeizureInput) input: RecordSeizureInput, @Ctx() ctx: SubgraphContext) {
+    const { record } = await recordSeizure(databaseOf(ctx), input, ctx.config);
+    return toSeizureView(record);
+  }
+}

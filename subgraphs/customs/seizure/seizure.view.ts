@@ -1,0 +1,34 @@
+import type { IdentifierRef } from "../../../platform/records/index.js";
+import type { Agency, Handling, SourceGrade } from "../../../schema/enums.js";
+import type { SeizureEntity } from "./seizure.entity.js";
+import type { Seizure } from "./seizure.type.js";
+
+/** What resolvers return for a seizure: the GraphQL shape plus the identifiers behind the entity lists. */
+export type SeizureView = Omit<Seizure, never> & { identifiers: IdentifierRef[] };
+
+export function toSeizureView(row: SeizureEntity): SeizureView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    originAgency: row.originAgency as Agency,
+    handling: row.handling as Handling,
+    operationId: row.operationId,
+    sourceGrade: row.sourceGrade as SourceGrade,
+    infoGrade: row.infoGrade,
+    createdAt: row.createdAt,
+    date: row.occurredAt.toISOString().slice(0, 10),
+    country: row.country,
+    place: row.place,
+    placeType: row.placeType as Seizure["placeType"],
+    geo: row.geoLat === null || row.geoLon === null ? null : { lat: row.geoLat, lon: row.geoLon },
+    transportMode: row.transportMode as Seizure["transportMode"],
+    detectionMethod: row.detectionMethod as Seizure["detectionMethod"],
+    concealmentMethod: row.concealmentMethod,
+    commodities: row.details.commodities as Seizure["commodities"],
+    route: row.details.route,
+    parties: row.details.parties as Seizure["parties"],
+    transportDocuments: row.details.transportDocuments as Seizure["transportDocuments"],
+    officerNotes: row.officerNotes,
+    identifiers: row.identifiers,
+  };
+}
