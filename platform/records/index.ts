@@ -20,7 +20,7 @@ export {
 } from "./identifiers-input.js";
 export { createIdentifierFieldsResolver } from "./identifier-fields.js";
 export { createConnectionType, PageInfo, paginate, type ConnectionResult, type PageArgs } from "./connection.js";
-export { isUuid, recordsByIdLoader, recordsByIdentifierLoader, saveRecordOnce, type NewRecord } from "./store.js";
+export { isUuid, recordsByIdLoader, recordsByIdentifierLoader, saveRecordOnce, updateRecordOnce, type NewRecord } from "./store.js";
 export { LoaderCache } from "./loader-cache.js";
 export * as check from "./validate.js";
 export { createMentionFieldResolvers, type MentionFieldsOptions } from "./mention-fields.js";

@@ -88,3 +88,36 @@ export function recordsByIdentifierLoader<E extends AgencyRecordEntity>(
     return values.map((value) => rows.filter((row) => row.identifiers.some((ref) => ref.kind === kind && ref.value === value)));
   });
 }
+
+/**
+ * Changes a stored record inside one transaction (e.g. adding parties to a case) and keeps the
+ * mention index in step with the record's new identifier list. `change` receives the locked row
+ * and returns the new column values, or null when nothing changes (an idempotent repeat).
+ */
+export async function updateRecordOnce<E extends AgencyRecordEntity>(
+  dataSource: DataSource,
+  target: EntityTarget<E>,
+  id: string,
+  change: (current: E) => Partial<E> | null,
+): Promise<E | null> {
+  return dataSource.transaction(async (manager) => {
+    const repo = manager.getRepository(target);
+    const current = await repo.findOne({ where: { id } as never, lock: { mode: "pessimistic_write" } });
+    if (!current) return null;
+    const next = change(current);
+    if (!next) return current;
+    await repo.update({ id } as never, next as never);
+    if (next.identifiers) {
+      await manager.createQueryBuilder().delete().from(IdentifierMention).where("record_id = :id", { id }).execute();
+      if (next.identifiers.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(IdentifierMention)
+          .values(next.identifiers.map((ref) => ({ recordId: id, kind: ref.kind, value: ref.value })))
+          .execute();
+      }
+    }
+    return repo.findOneOrFail({ where: { id } as never });
+  });
+}
