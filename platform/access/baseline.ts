@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLObjectType, isObjectType, type GraphQLSchema } from "graphql";
+import { GraphQLError, GraphQLObjectType, isObjectType, Kind, type GraphQLSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { allow, deny, rule, shield, type IRules } from "graphql-shield";
 import { ErrorCode } from "../../schema/errors.js";
@@ -31,6 +31,23 @@ function ownerWriter(owner: Agency | null) {
   });
 }
 
+/** Fields named in the type's @key: the caller already holds them (they asked by them), and a denied key would null the entity. */
+function keyFields(type: GraphQLObjectType): Set<string> {
+  const keys = new Set<string>();
+  for (const directive of type.astNode?.directives ?? []) {
+    if (directive.name.value !== "key") continue;
+    const fields = directive.arguments?.find((arg) => arg.name.value === "fields")?.value;
+    if (fields?.kind === Kind.STRING) for (const name of fields.value.split(/\s+/)) if (name) keys.add(name);
+  }
+  for (const extension of type.extensionASTNodes ?? []) {
+    for (const directive of extension.directives ?? []) {
+      const fields = directive.name.value === "key" ? directive.arguments?.find((arg) => arg.name.value === "fields")?.value : undefined;
+      if (fields?.kind === Kind.STRING) for (const name of fields.value.split(/\s+/)) if (name) keys.add(name);
+    }
+  }
+  return keys;
+}
+
 /** A record type carries the handling envelope. */
 export const isRecordType = (type: GraphQLObjectType): boolean => {
   const fields = type.getFields();
@@ -45,9 +62,10 @@ export function applyBaselineAccess(schema: GraphQLSchema, owner: Agency | null)
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     const typeRules: Record<string, unknown> = {};
     const record = isRecordType(type);
+    const keys = keyFields(type);
     for (const field of Object.keys(type.getFields())) {
       if (type === schema.getMutationType()) typeRules[field] = writer;
-      else if (record && !OPEN_RECORD_FIELDS.has(field)) typeRules[field] = ownAgencyRecord;
+      else if (record && !OPEN_RECORD_FIELDS.has(field) && !keys.has(field)) typeRules[field] = ownAgencyRecord;
       else typeRules[field] = allow;
     }
     rules[type.name] = typeRules;

@@ -14,6 +14,7 @@ export {
   normaliseEmailRef,
   normaliseIbanRef,
   normaliseIdentifiers,
+  normaliseOne,
   normalisePhoneRef,
   normalisePostalItemRef,
   uniqueRefs,

@@ -27,9 +27,12 @@ export async function saveRecordOnce<E extends AgencyRecordEntity>(
       .createQueryBuilder()
       .insert()
       .values({ ...record, id } as never)
-      .orIgnore() // a concurrent writer with the same reference wins; we then compare below
+      // A concurrent writer with the same reference wins; we then compare below. A clash on any
+      // other unique column is an error, reported as CONFLICT.
+      .orUpdate([], ["reference"])
       .returning("id")
-      .execute();
+      .execute()
+      .catch(rethrowUniqueViolation);
     if (inserted.raw.length === 0) {
       const winner = await repo.findOneOrFail({ where: { reference: record.reference } as never });
       return { record: sameOrConflict(winner, record), created: false };
@@ -45,6 +48,11 @@ export async function saveRecordOnce<E extends AgencyRecordEntity>(
     }
     return { record: await repo.findOneOrFail({ where: { id } as never }), created: true };
   });
+}
+
+function rethrowUniqueViolation(error: unknown): never {
+  if ((error as { code?: string }).code === "23505") throw conflict("the record conflicts with one already stored");
+  throw error;
 }
 
 function sameOrConflict<E extends AgencyRecordEntity>(existing: E, incoming: NewRecord<E>): E {

@@ -1,0 +1,65 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import type { TokenVerifier } from "../platform/auth/index.js";
+import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
+import { callerPlugin, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
+import { readSupergraph } from "../schema/supergraph.js";
+import type { GatewayContext } from "./context.js";
+import { formatGatewayError } from "./format-error.js";
+import { SubgraphSource } from "./subgraph-source.js";
+
+export interface GatewayOptions {
+  readonly config: LiaisonConfig;
+  readonly verifier: TokenVerifier;
+  /** Where each subgraph listens; defaults to the configuration's URLs. */
+  readonly subgraphUrls?: Readonly<Partial<Record<SubgraphName, string>>>;
+  readonly supergraphSdl?: string;
+  readonly port?: number;
+}
+
+export type RunningGateway = RunningServer;
+
+/** Serves the federated graph from the committed supergraph (no introspection at run time). */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { config } = options;
+  const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
+    buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    plugins: [callerPlugin<GatewayContext>(config.purposes)],
+    formatError: formatGatewayError,
+  });
+  await apollo.start();
+  let ready = true;
+  const server = await serveGraphQL<GatewayContext>({
+    apollo,
+    host: config.host,
+    port: options.port ?? config.ports.gateway,
+    context: async (req) => ({ caller: await readCaller(req, options.verifier) }),
+    routes: {
+      "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),
+      "/readyz": async (_req, res) => {
+        const checks = await Promise.all(
+          Object.entries(urls).map(async ([name, url]) => {
+            try {
+              const response = await fetch(new URL("/readyz", url), { signal: AbortSignal.timeout(2000) });
+              return [name, response.ok ? "ready" : "not ready"] as const;
+            } catch {
+              return [name, "unreachable"] as const;
+            }
+          }),
+        );
+        const subgraphs = Object.fromEntries(checks);
+        ready = checks.every(([, state]) => state === "ready");
+        sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs });
+      },
+    },
+  });
+  return server;
+}

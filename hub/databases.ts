@@ -1,0 +1,48 @@
+import path from "node:path";
+import type { LiaisonConfig } from "../platform/config.js";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../platform/db/index.js";
+import type { SubgraphDefinition } from "../platform/subgraph/index.js";
+
+export interface DatabaseUrls {
+  readonly urls: Readonly<Record<string, string>>;
+  /** Embedded databases started here (empty when every URL is configured). */
+  readonly embedded: readonly EmbeddedDatabase[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL URL for every subgraph that owns data: the configured one, or else an embedded
+ * PGlite of its own (persisted under `<dataDir>/pglite/<name>`, or in memory), so agencies never
+ * share a database even on a laptop.
+ */
+export async function resolveDatabases(
+  subgraphs: readonly SubgraphDefinition[],
+  config: LiaisonConfig,
+  options: { inMemory?: boolean } = {},
+): Promise<DatabaseUrls> {
+  const urls: Record<string, string> = {};
+  const embedded: EmbeddedDatabase[] = [];
+  try {
+    for (const subgraph of subgraphs) {
+      if (!subgraph.database) continue;
+      const configured = config.databaseUrls[subgraph.name as keyof typeof config.databaseUrls];
+      if (configured) {
+        urls[subgraph.name] = configured;
+        continue;
+      }
+      const db = await startEmbeddedDatabase({ dir: options.inMemory ? undefined : path.join(config.dataDir, "pglite", subgraph.name) });
+      embedded.push(db);
+      urls[subgraph.name] = db.url;
+    }
+  } catch (error) {
+    await Promise.all(embedded.map((db) => db.stop()));
+    throw error;
+  }
+  return {
+    urls,
+    embedded,
+    async stop() {
+      await Promise.all(embedded.map((db) => db.stop()));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import "reflect-metadata";
+import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from "../platform/config.js";
+import { createTokenVerifier, loadOrCreateDevKeys } from "../platform/auth/index.js";
+import { startSubgraph } from "../platform/subgraph/index.js";
+import { startGateway } from "../gateway/index.js";
+import { SUBGRAPHS } from "../subgraphs/index.js";
+
+/*
+ * Runs one service per process, as docker-compose does: `tsx hub/service.ts customs`.
+ * `keys` creates the dev issuer's key once, before the services that verify with it start.
+ */
+const name = process.argv[2] ?? "";
+const config = loadConfig();
+
+async function main(): Promise<() => Promise<void>> {
+  if (name === "keys") {
+    await loadOrCreateDevKeys(config.dataDir);
+    process.stdout.write("dev issuer key ready\n");
+    process.exit(0);
+  }
+  const verifier = await createTokenVerifier(config);
+  if (name === "gateway") {
+    const gateway = await startGateway({ config, verifier });
+    process.stdout.write(`gateway ready: ${gateway.url}\n`);
+    return () => gateway.close();
+  }
+  if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
+    process.stderr.write(`usage: tsx hub/service.ts <gateway|${SUBGRAPH_NAMES.join("|")}|keys>\n`);
+    process.exit(2);
+  }
+  const definition = SUBGRAPHS.find((sg) => sg.name === name);
+  if (!definition) throw new Error(`unknown subgraph ${name}`);
+  const url = definition.database ? config.databaseUrls[name as keyof typeof config.databaseUrls] : undefined;
+  if (definition.database && !url) throw new Error(`${name}: set DATABASE_URL or DATABASE_URL_${name.toUpperCase()}`);
+  const subgraph = await startSubgraph(definition, { config, verifier, databaseUrl: url, poolMax: 10 });
+  process.stdout.write(`${name} ready: ${subgraph.url}\n`);
+  return () => subgraph.close();
+}
+
+const close = await main().catch((error: unknown) => {
+  process.stderr.write(`${name}: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void close().then(() => process.exit(0)));
+}

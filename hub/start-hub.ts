@@ -1,0 +1,65 @@
+import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
+import { createTokenVerifier, loadOrCreateDevKeys } from "../platform/auth/index.js";
+import { EMBEDDED_MAX_CONNECTIONS } from "../platform/db/index.js";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../platform/subgraph/index.js";
+import { startGateway, type RunningGateway } from "../gateway/index.js";
+import { SUBGRAPHS } from "../subgraphs/index.js";
+import { resolveDatabases } from "./databases.js";
+
+export interface HubOptions {
+  readonly config: LiaisonConfig;
+  /** Embedded databases in memory instead of under ./data (tests). */
+  readonly inMemory?: boolean;
+  /** Port 0 everywhere (tests run several hubs side by side). */
+  readonly randomPorts?: boolean;
+  readonly subgraphs?: readonly SubgraphDefinition[];
+}
+
+export interface RunningHub {
+  readonly gateway: RunningGateway;
+  readonly subgraphs: Readonly<Record<string, RunningSubgraph>>;
+  /** Whether any database is the embedded PGlite. */
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Starts every subgraph and the gateway in this process (the laptop/pilot shape). */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const { config } = options;
+  const definitions = options.subgraphs ?? SUBGRAPHS;
+  if (config.issuers.some((issuer) => issuer.dev)) await loadOrCreateDevKeys(config.dataDir);
+  const verifier = await createTokenVerifier(config);
+  const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory });
+  const running: Record<string, RunningSubgraph> = {};
+  const closeAll = async () => {
+    await Promise.all(Object.values(running).map((sg) => sg.close()));
+    await databases.stop();
+  };
+  try {
+    await Promise.all(
+      definitions.map(async (definition) => {
+        running[definition.name] = await startSubgraph(definition, {
+          config,
+          verifier,
+          databaseUrl: databases.urls[definition.name],
+          port: options.randomPorts ? 0 : undefined,
+          poolMax: databases.embedded.length > 0 ? Math.min(4, EMBEDDED_MAX_CONNECTIONS) : 10,
+        });
+      }),
+    );
+    const subgraphUrls = Object.fromEntries(Object.values(running).map((sg) => [sg.name, sg.url])) as Partial<Record<SubgraphName, string>>;
+    const gateway = await startGateway({ config, verifier, subgraphUrls, port: options.randomPorts ? 0 : undefined });
+    return {
+      gateway,
+      subgraphs: running,
+      embedded: databases.embedded.length > 0,
+      async close() {
+        await gateway.close();
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

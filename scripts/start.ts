@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { loadConfig } from "../platform/config.js";
+import { lockDataDir } from "../hub/lock.js";
+import { startHub } from "../hub/start-hub.js";
+import { seedDemoIfEmpty } from "../demo/index.js";
+
+const started = performance.now();
+const config = loadConfig();
+const embedded = (["customs", "police", "fiu", "postal"] as const).some((name) => !config.databaseUrls[name]);
+const unlock = embedded ? await lockDataDir(config.dataDir) : async () => {};
+let hub;
+try {
+  hub = await startHub({ config });
+} catch (error) {
+  await unlock();
+  process.stderr.write(`liaison: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+const seeded = await seedDemoIfEmpty(hub, config);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+process.stdout.write(
+  [
+    "",
+    `Liaison is ready in ${seconds}s: ${hub.gateway.url}`,
+    `  storage: ${hub.embedded ? `embedded PGlite under ${config.dataDir}/pglite (set DATABASE_URL for PostgreSQL)` : "PostgreSQL"}`,
+    seeded ? `  demo data: ${seeded}` : "  demo data: already present",
+    "  get a token:  npm run -s token -- --agency POLICE --role analyst --clearance 2",
+    `  then:  curl -s ${hub.gateway.url} -H "authorization: Bearer $TOKEN" -H "x-purpose: investigation" \\`,
+    `          -H "content-type: application/json" -d '{"query":"{ phone(e164: \\"+447700900101\\") { e164 cases { id handling } } }"}'`,
+    "",
+  ].join("\n"),
+);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`liaison: ${signal}, stopping\n`);
+  await hub.close();
+  await unlock();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

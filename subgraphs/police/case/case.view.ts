@@ -1,0 +1,30 @@
+import type { IdentifierRef } from "../../../platform/records/index.js";
+import type { Agency, Handling, SourceGrade } from "../../../schema/enums.js";
+import type { CaseEntity } from "./case.entity.js";
+import type { Case } from "./case.type.js";
+
+/** What resolvers return for a case: the GraphQL shape plus the identifiers behind the entity lists. */
+export type CaseView = Omit<Case, never> & { identifiers: IdentifierRef[] };
+
+export function toCaseView(row: CaseEntity): CaseView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    originAgency: row.originAgency as Agency,
+    handling: row.handling as Handling,
+    operationId: row.operationId,
+    sourceGrade: row.sourceGrade as SourceGrade,
+    infoGrade: row.infoGrade,
+    createdAt: row.createdAt,
+    offences: row.offences,
+    status: row.status as Case["status"],
+    openedAt: row.occurredAt.toISOString().slice(0, 10),
+    closedAt: row.closedAt,
+    title: row.title,
+    summary: row.summary,
+    parties: row.details.parties as Case["parties"],
+    events: row.details.events.map((event) => ({ ...event, at: new Date(event.at) })) as Case["events"],
+    vehicleDetails: row.details.vehicles,
+    identifiers: row.identifiers,
+  };
+}

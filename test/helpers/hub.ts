@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig, type LiaisonConfig } from "../../platform/config.js";
+import { mintDevToken, type TokenClaims } from "../../platform/auth/index.js";
+import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
+import { startHub, type RunningHub } from "../../hub/start-hub.js";
+import { createTestDatabases } from "./databases.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Caller {
+  token?: string | null;
+  purpose?: string | null;
+  justification?: string;
+}
+
+export interface TestHub {
+  readonly hub: RunningHub;
+  readonly config: LiaisonConfig;
+  /** A dev token for the subject; defaults: analyst, clearance 2, no operations. */
+  token(agency: string, overrides?: Partial<TokenClaims>, ttlSeconds?: number): Promise<string>;
+  /** POSTs an operation to a URL (the gateway by default) as the caller. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller, url?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Starts a whole hub on random ports with fresh databases (in-memory PGlite, or PostgreSQL when DATABASE_URL is set). */
+export async function startTestHub(options: { subgraphs?: readonly SubgraphDefinition[]; env?: Record<string, string> } = {}): Promise<TestHub> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "liaison-test-"));
+  const databases = await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
+  const config = loadConfig({ LIAISON_DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: "3000", ...databases.env, ...options.env });
+  let hub: RunningHub;
+  try {
+    hub = await startHub({ config, inMemory: true, randomPorts: true, subgraphs: options.subgraphs });
+  } catch (error) {
+    await databases.drop();
+    throw error;
+  }
+  const defaultToken = new Map<string, string>();
+  const token: TestHub["token"] = (agency, overrides = {}, ttl) =>
+    mintDevToken(config, { sub: `${agency.toLowerCase()}-tester`, agency, roles: ["analyst"], clearance: 2, operations: [], ...overrides }, ttl);
+  return {
+    hub,
+    config,
+    token,
+    async query(query, variables = {}, caller = {}, url = hub.gateway.url) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      let bearer = caller.token;
+      if (bearer === undefined) {
+        bearer = defaultToken.get("POLICE") ?? (await token("POLICE"));
+        defaultToken.set("POLICE", bearer);
+      }
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      const purpose = caller.purpose === undefined ? "investigation" : caller.purpose;
+      if (purpose) headers["x-purpose"] = purpose;
+      if (caller.justification) headers["x-justification"] = caller.justification;
+      const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as Omit<GraphQLResponse, "status">;
+      return { status: response.status, ...body } as GraphQLResponse<never>;
+    },
+    async close() {
+      await hub.close();
+      await databases.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
