@@ -87,3 +87,17 @@ export function postalItemInput(o: FixtureOptions & { itemId: string }) {
     destinationCountry: "GB",
   };
 }
+
+/**
+ * The same input as a service function receives it: GraphQL turns DateTimeISO values into Date
+ * objects before a resolver sees them, so tests calling services directly do the same.
+ */
+export function asServiceInput<T>(input: Record<string, unknown>): T {
+  const convert = (value: unknown): unknown => {
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return new Date(value);
+    if (Array.isArray(value)) return value.map(convert);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+    return value;
+  };
+  return convert(input) as T;
+}
