@@ -76,7 +76,7 @@ describe.each(CONTRACTS)("$subgraph subgraph contract", (c) => {
   const own = () => th.token(c.agency, { roles: ["officer"] });
   const fields = `id reference originAgency handling phones { e164 }${c.subgraph === "postal" ? " itemId" : ""}`;
   const write = async (input: Record<string, unknown>, token?: string) =>
-    th.query<Record<string, { id: string; reference: string; itemId?: string; phones: Array<{ e164: string }> }>>(
+    th.query<Record<string, { id: string; reference: string; originAgency: string; itemId?: string; phones: Array<{ e164: string }> }>>(
       `mutation($input: ${c.inputType}!) { ${c.mutation}(input: $input) { ${fields} } }`,
       { input },
       { token: token ?? (await own()) },
