@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { databaseUrlFor, loadConfig } from "../../platform/config.js";
+
+describe("configuration", () => {
+  it("uses the default ports and the embedded database when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.ports).toEqual({ gateway: 4000, customs: 4101, police: 4102, fiu: 4103, postal: 4104, links: 4105 });
+    expect(config.subgraphUrls.police).toBe("http://127.0.0.1:4102/graphql");
+    expect(config.databaseUrls).toEqual({});
+    expect(config.issuers).toEqual([{ issuer: "liaison-dev", dev: true }]);
+  });
+
+  it("derives one database per owner from DATABASE_URL, and a per-owner URL wins", () => {
+    const config = loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/postgres", DATABASE_URL_FIU: "postgres://u:p@fiu-db:5432/fiu_prod" });
+    expect(config.databaseUrls).toEqual({
+      customs: "postgres://u:p@db:5432/customs",
+      police: "postgres://u:p@db:5432/police",
+      fiu: "postgres://u:p@fiu-db:5432/fiu_prod",
+      postal: "postgres://u:p@db:5432/postal",
+      hub: "postgres://u:p@db:5432/hub",
+    });
+  });
+
+  it("replaces only the database name of a base URL", () => {
+    expect(databaseUrlFor("postgres://u:p@h:5/x?sslmode=require", "police")).toBe("postgres://u:p@h:5/police?sslmode=require");
+  });
+
+  it("turns the dev issuer off in production unless asked for", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).issuers).toEqual([]);
+    expect(loadConfig({ NODE_ENV: "production", DEV_ISSUER: "true" }).issuers).toHaveLength(1);
+  });
+
+  it("fails fast, naming the variable, on a bad value", () => {
+    expect(() => loadConfig({ GATEWAY_PORT: "http" })).toThrow('configuration: GATEWAY_PORT must be an integer between 0 and 65535, got "http"');
+    expect(() => loadConfig({ JWT_ISSUERS: "{" })).toThrow("configuration: JWT_ISSUERS must be a JSON array");
+    expect(() => loadConfig({ FIU_REPORT_CODES: "STR,s a r" })).toThrow("configuration: FIU_REPORT_CODES must be a comma-separated list of codes");
+  });
+
+  it("reads configurable code lists", () => {
+    expect(loadConfig({ FIU_REPORT_CODES: "str, ctr ,EFT" }).codes.fiuReport).toEqual(["STR", "CTR", "EFT"]);
+  });
+});
