@@ -6,6 +6,24 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /**
+   * An independent stream for one record, e.g. `Random.derive(seed, "seizure", 17)`: record 17 is
+   * then the same whatever was generated before it, so a larger scale only appends records.
+   */
+  static derive(seed: number, ...labels: ReadonlyArray<string | number>): Random {
+    let h = (seed ^ 0x9e3779b9) >>> 0;
+    for (const label of labels) {
+      for (const char of `${label}\u0000`) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    }
+    // murmur3 finaliser: nearby labels must not give correlated streams.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h ^= h >>> 16;
+    return new Random(h);
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
@@ -37,6 +55,38 @@ export class Random {
       if (roll < 0) return value;
     }
     return (entries.at(-1) as readonly [T, number])[0];
+  }
+
+  /** Uniform in [min, max], rounded to `decimals` places. */
+  float(min: number, max: number, decimals = 2): number {
+    const factor = 10 ** decimals;
+    return Math.round((min + this.next() * (max - min)) * factor) / factor;
+  }
+
+  /** `count` random decimal digits as a string (leading zeros kept). */
+  digits(count: number): string {
+    return Array.from({ length: count }, () => String(this.int(0, 9))).join("");
+  }
+
+  /** `count` random characters from `alphabet`. */
+  chars(count: number, alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"): string {
+    return Array.from({ length: count }, () => alphabet.charAt(this.int(0, alphabet.length - 1))).join("");
+  }
+
+  /** `count` distinct items (all of them when `count` is larger), in random order. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    for (let i = pool.length - 1; i > 0; i -= 1) {
+      const j = this.int(0, i);
+      [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+    }
+    return pool.slice(0, Math.min(count, pool.length));
+  }
+
+  /** A date-time on `date` (YYYY-MM-DD) between the given UTC hours. */
+  timeOn(date: string, fromHour = 6, toHour = 22): Date {
+    const minutes = this.int(fromHour * 60, toHour * 60 - 1);
+    return new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000);
   }
 
   /** A v4-shaped UUID from this stream (record ids stay stable across seeds). */

@@ -30,6 +30,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // The process owner (hub/start-hub, hub/service) stops servers in order; Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
     plugins: [callerPlugin<GatewayContext>(config.purposes)],

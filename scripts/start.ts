@@ -7,16 +7,20 @@ import { seedDemoIfEmpty } from "../demo/index.js";
 const started = performance.now();
 const config = loadConfig();
 const embedded = (["customs", "police", "fiu", "postal"] as const).some((name) => !config.databaseUrls[name]);
-const unlock = embedded ? await lockDataDir(config.dataDir) : async () => {};
-let hub;
-try {
-  hub = await startHub({ config });
-} catch (error) {
-  await unlock();
+const fail = (error: unknown): never => {
   process.stderr.write(`liaison: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-}
-const seeded = await seedDemoIfEmpty(hub, config);
+};
+const unlock = embedded ? await lockDataDir(config.dataDir).catch(fail) : async () => {};
+const hub = await startHub({ config }).catch(async (error: unknown) => {
+  await unlock();
+  return fail(error);
+});
+// Demo data is a convenience: a failure (e.g. a code list without NPS) is reported, the hub keeps running.
+const seeded = await seedDemoIfEmpty(hub, config).catch((error: unknown) => {
+  process.stderr.write(`liaison: demo data not loaded: ${error instanceof Error ? error.message : String(error)}\n`);
+  return "not loaded (see above)";
+});
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 process.stdout.write(
   [

@@ -52,6 +52,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // The process owner (hub/start-hub, hub/service) stops servers in order; Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
     plugins: [callerPlugin<SubgraphContext>(config.purposes), ApolloServerPluginInlineTraceDisabled()],

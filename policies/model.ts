@@ -1,0 +1,82 @@
+/*
+ * Policies are data (contract): rules keyed by schema coordinate with conditions over the
+ * subject, the declared purpose and the record's own handling envelope.
+ */
+
+export const EFFECTS = ["allow", "deny", "mask"] as const;
+export type Effect = (typeof EFFECTS)[number];
+
+export const MASK_STRATEGIES = ["last4", "initials", "year-only", "redact"] as const;
+export type MaskStrategy = (typeof MASK_STRATEGIES)[number];
+
+/** Conditions over the caller; every listed condition must hold. */
+export interface SubjectCondition {
+  /** The subject's agency is one of these. */
+  readonly agency?: readonly string[];
+  /** The subject's agency is none of these. */
+  readonly notAgency?: readonly string[];
+  /** The subject has at least one of these roles. */
+  readonly roles?: readonly string[];
+  /** The subject has none of these roles. */
+  readonly notRoles?: readonly string[];
+  /** The subject's clearance is at least this (0-4). */
+  readonly minClearance?: number;
+}
+
+/** Conditions over the record's handling envelope; every listed condition must hold. */
+export interface RecordCondition {
+  /** true: the record comes from the subject's own agency; false: from another agency. */
+  readonly ownAgency?: boolean;
+  readonly originAgency?: readonly string[];
+  readonly handling?: readonly string[];
+  /** true: the record belongs to a joint operation the subject is a member of. */
+  readonly inSubjectOperation?: boolean;
+  readonly sourceGrade?: readonly string[];
+  /** The record's information grade is at most this (1 best .. 6). */
+  readonly maxInfoGrade?: number;
+}
+
+export interface Condition {
+  readonly subject?: SubjectCondition;
+  /** The declared purpose (X-Purpose) is one of these. */
+  readonly purpose?: readonly string[];
+  readonly record?: RecordCondition;
+}
+
+export interface PolicyRule {
+  /** Stable id: named in denials and in the audit. */
+  readonly id: string;
+  readonly description: string;
+  /** Schema coordinates: `Type.field` or `Type.*`. */
+  readonly target: readonly string[];
+  readonly effect: Effect;
+  readonly mask?: MaskStrategy;
+  readonly when?: Condition;
+}
+
+/** The active set: every rule of every document, with a version that names exactly this content. */
+export interface PolicySet {
+  readonly version: string;
+  readonly rules: readonly PolicyRule[];
+}
+
+/** The record attributes policies may read. */
+export interface RecordEnvelope {
+  readonly type: string;
+  readonly id: string;
+  readonly originAgency: string;
+  readonly handling: string;
+  readonly operationId: string | null;
+  readonly sourceGrade: string | null;
+  readonly infoGrade: number | null;
+}
+
+/** The outcome for one field: the deciding rule always named. */
+export interface Decision {
+  readonly effect: Effect;
+  readonly rule: string;
+  readonly mask?: MaskStrategy;
+}
+
+/** The rule id reported when no rule allows a field. */
+export const DEFAULT_DENY = "default-deny";
