@@ -4,6 +4,7 @@ import { createTokenVerifier, loadOrCreateDevKeys } from "../platform/auth/index
 import { startSubgraph } from "../platform/subgraph/index.js";
 import { startGateway } from "../gateway/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
+import { loadActivePolicy } from "./policy-source.js";
 
 /*
  * Runs one service per process, as docker-compose does: `tsx hub/service.ts customs`.
@@ -32,7 +33,7 @@ async function main(): Promise<() => Promise<void>> {
   if (!definition) throw new Error(`unknown subgraph ${name}`);
   const url = definition.database ? config.databaseUrls[name as keyof typeof config.databaseUrls] : undefined;
   if (definition.database && !url) throw new Error(`${name}: set DATABASE_URL or DATABASE_URL_${name.toUpperCase()}`);
-  const subgraph = await startSubgraph(definition, { config, verifier, databaseUrl: url, poolMax: 10 });
+  const subgraph = await startSubgraph(definition, { config, verifier, databaseUrl: url, poolMax: 10, policy: await loadActivePolicy(config) });
   process.stdout.write(`${name} ready: ${subgraph.url}\n`);
   return () => subgraph.close();
 }

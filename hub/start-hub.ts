@@ -5,6 +5,8 @@ import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "..
 import { startGateway, type RunningGateway } from "../gateway/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
 import { resolveDatabases } from "./databases.js";
+import { loadActivePolicy } from "./policy-source.js";
+import type { CompiledPolicy } from "../policies/index.js";
 
 export interface HubOptions {
   readonly config: LiaisonConfig;
@@ -13,6 +15,10 @@ export interface HubOptions {
   /** Port 0 everywhere (tests run several hubs side by side). */
   readonly randomPorts?: boolean;
   readonly subgraphs?: readonly SubgraphDefinition[];
+  /** Overrides the policy documents of the configuration (tests of policy sets). */
+  readonly policy?: () => CompiledPolicy;
+  /** Benchmarks only: serve without enforcement and audit, to measure their cost. */
+  readonly enforcement?: boolean;
 }
 
 export interface RunningHub {
@@ -29,6 +35,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const definitions = options.subgraphs ?? SUBGRAPHS;
   if (config.issuers.some((issuer) => issuer.dev)) await loadOrCreateDevKeys(config.dataDir);
   const verifier = await createTokenVerifier(config);
+  const policy = options.policy ?? (await loadActivePolicy(config));
   const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory });
   const running: Record<string, RunningSubgraph> = {};
   const closeAll = async () => {
@@ -44,6 +51,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           databaseUrl: databases.urls[definition.name],
           port: options.randomPorts ? 0 : undefined,
           poolMax: databases.embedded.length > 0 ? Math.min(4, EMBEDDED_MAX_CONNECTIONS) : 10,
+          policy,
+          enforcement: options.enforcement,
         });
       }),
     );

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Every process of the hub, with its default port. */
 export const SERVICE_PORTS = {
@@ -43,6 +44,8 @@ export interface LiaisonConfig {
   readonly subgraphTimeoutMs: number;
   readonly defaultPhoneRegion: string;
   readonly pageSizeMax: number;
+  /** Folder of the policy documents loaded at start. */
+  readonly policyDir: string;
   readonly seedScale: number;
   /** Configurable code lists (data, not enums: they differ between countries and FIUs). */
   readonly codes: Readonly<{
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     subgraphTimeoutMs: int(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION ?? "GB").toUpperCase(),
     pageSizeMax: int(env, "PAGE_SIZE_MAX", 100, 1, 10_000),
+    policyDir: path.resolve(env.POLICY_DIR ?? fileURLToPath(new URL("../policies/default", import.meta.url))),
     seedScale: int(env, "SEED_SCALE", 1, 1, 1000),
     codes: Object.freeze({
       commodity: codeList(env, "COMMODITY_CODES", DEFAULT_COMMODITY_CODES),

@@ -21,6 +21,8 @@ export interface SubjectCondition {
   readonly notRoles?: readonly string[];
   /** The subject's clearance is at least this (0-4). */
   readonly minClearance?: number;
+  /** The subject's clearance is at most this (0-4): for rules that deny below a threshold. */
+  readonly maxClearance?: number;
 }
 
 /** Conditions over the record's handling envelope; every listed condition must hold. */
@@ -41,6 +43,11 @@ export interface Condition {
   /** The declared purpose (X-Purpose) is one of these. */
   readonly purpose?: readonly string[];
   readonly record?: RecordCondition;
+  /**
+   * Conditions over the object that holds the field, for types nested in a record: each key is
+   * a field of that object, each value the list of values it may have (e.g. kind: [IBAN]).
+   */
+  readonly parent?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PolicyRule {

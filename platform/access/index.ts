@@ -1,1 +1,4 @@
-export { applyBaselineAccess, isRecordType } from "./baseline.js";
+export { enforcePolicies, type AccessAware } from "./enforce.js";
+export { AccessContext, envelopeOf, type ServedEntity } from "./access-context.js";
+export { visibilitySql } from "./visibility-sql.js";
+export { SchemaKinds, isRecordType, keyFieldsOf, ENVELOPE_FIELDS } from "./schema-kinds.js";

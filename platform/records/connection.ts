@@ -1,6 +1,8 @@
 import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
-import { badInput } from "../../schema/errors.js";
+import { badInput, forbidden } from "../../schema/errors.js";
+import { visibilitySql } from "../access/visibility-sql.js";
+import type { SubgraphContext } from "../subgraph/context.js";
 
 @ObjectType("PageInfo")
 export class PageInfo {
@@ -64,14 +66,20 @@ function decodeCursor(cursor: string): [string, string] {
 export async function paginate<E extends ObjectLiteral & { occurredAt: Date; id: string }, V>(
   query: SelectQueryBuilder<E>,
   args: PageArgs,
-  pageSizeMax: number,
+  ctx: SubgraphContext,
+  recordType: string,
   toView: (row: E) => V,
 ): Promise<ConnectionResult<V>> {
+  const pageSizeMax = ctx.config.pageSizeMax;
   const first = args.first ?? DEFAULT_PAGE;
   if (!Number.isInteger(first) || first < 1 || first > pageSizeMax) {
     throw badInput(`first must be from 1 to ${pageSizeMax}`, { field: "first" });
   }
   const alias = query.alias;
+  // Only records the caller may know exist: in the page, in the cursor walk and in totalCount.
+  if (!ctx.access) throw forbidden("Not authorised: no verified subject and purpose", "no-subject");
+  const visible = visibilitySql(alias, ctx.access.policy.visibility(recordType), ctx.access.subject);
+  query.andWhere(visible.sql, visible.params);
   const counting = query.clone();
   if (args.after) {
     const [at, id] = decodeCursor(args.after);

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, GraphQLISODateTime, ID, InputType, Int, InterfaceType } from "type-graphql";
 import { Agency, Handling, SourceGrade } from "../../schema/enums.js";
 import { intRange, optionalText, pattern } from "./validate.js";
 
 /**
- * Fields every agency record shows (contract). `id`, `originAgency` and `handling` are never
- * denied, so they are non-null; every other field may be denied by policy and is nullable.
+ * Fields every agency record shows (contract), as the interface `AgencyRecord` that Seizure,
+ * Case, FiuReport and PostalItem implement. `id`, `originAgency` and `handling` are shown for
+ * every record a caller may see, so they are non-null; every other field may be denied by
+ * policy and is nullable.
  */
-@ObjectType()
+@InterfaceType("AgencyRecord", { description: "The handling envelope every agency record carries" })
 export abstract class AgencyRecordType {
   @Field(() => ID, { nullable: false }) id!: string;
   @Field(() => Agency, { nullable: false }) originAgency!: Agency;

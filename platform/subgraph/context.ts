@@ -4,6 +4,7 @@ import type { LiaisonConfig } from "../config.js";
 import type { Caller } from "../http/caller.js";
 import { forbidden, unauthenticated } from "../../schema/errors.js";
 import type { LoaderCache } from "../records/loader-cache.js";
+import type { AccessContext } from "../access/access-context.js";
 
 /** What every subgraph resolver receives: the verified caller, per-request loaders, its database. */
 export interface SubgraphContext {
@@ -12,6 +13,8 @@ export interface SubgraphContext {
   readonly config: LiaisonConfig;
   /** The subgraph's own database; absent for the links subgraph, which holds no data. */
   readonly db: DataSource | undefined;
+  /** The caller's policy for this request; null until a verified subject has declared a valid purpose. */
+  readonly access: AccessContext | null;
 }
 
 /** The verified subject; the caller plugin has already refused data operations without one. */

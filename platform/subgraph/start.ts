@@ -3,7 +3,9 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Agency } from "../../schema/enums.js";
-import { applyBaselineAccess } from "../access/index.js";
+import { AccessContext, enforcePolicies } from "../access/index.js";
+import { accessAuditPlugin, CreateAccessAudit1764200000000 } from "../audit/index.js";
+import type { CompiledPolicy } from "../../policies/index.js";
 import type { TokenVerifier } from "../auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../config.js";
 import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
@@ -28,6 +30,10 @@ export interface StartOptions {
   readonly databaseUrl?: string;
   readonly port?: number;
   readonly poolMax?: number;
+  /** The active policy set; read per request, so a new version applies to the next request. */
+  readonly policy: () => CompiledPolicy;
+  /** Benchmarks only: serve without policy enforcement or audit, to measure their cost. Never configurable. */
+  readonly enforcement?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -44,11 +50,19 @@ export interface RunningSubgraph {
 export async function startSubgraph(definition: SubgraphDefinition, options: StartOptions): Promise<RunningSubgraph> {
   const { config } = options;
   let database: Database | undefined;
+  let auditDatabase: Database | undefined;
   if (definition.database) {
     if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
-    database = await openDatabase({ url: options.databaseUrl, ...definition.database, poolMax: options.poolMax });
+    // Every agency database also holds its own delivery audit.
+    const migrations = [...(definition.database.migrations as unknown[]), CreateAccessAudit1764200000000] as typeof definition.database.migrations;
+    database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax });
+    // The audit writes on its own small pool: it never waits behind data queries, and the
+    // data pool's query counter measures data access only.
+    auditDatabase = await openDatabase({ url: options.databaseUrl, entities: [], migrations: [], poolMax: 2 });
   }
-  const schema = applyBaselineAccess(await definition.buildSchema(config), definition.agency);
+  const enforcement = options.enforcement ?? true;
+  const unprotected = await definition.buildSchema(config);
+  const schema = enforcement ? enforcePolicies(unprotected, options.policy) : unprotected;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -56,7 +70,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
-    plugins: [callerPlugin<SubgraphContext>(config.purposes), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      callerPlugin<SubgraphContext>(config.purposes),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(auditDatabase && enforcement ? [accessAuditPlugin(auditDatabase.dataSource, definition.name)] : []),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, definition.name),
   });
   await apollo.start();
@@ -67,7 +85,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     port: options.port ?? config.ports[definition.name],
     context: async (req) => {
       requests += 1;
-      return { caller: await readCaller(req, options.verifier), loaders: new LoaderCache(), config, db: database?.dataSource };
+      const caller = await readCaller(req, options.verifier);
+      // One policy version per request: the compiled set is taken once, here.
+      const access =
+        caller.subject && caller.purpose && config.purposes.includes(caller.purpose)
+          ? new AccessContext(options.policy().forCaller(caller.subject, caller.purpose), caller.subject)
+          : null;
+      return { caller, loaders: new LoaderCache(), config, db: database?.dataSource, access };
     },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.name }),
@@ -97,6 +121,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     async close() {
       await server.close();
       await database?.close();
+      await auditDatabase?.close();
     },
   };
 }

@@ -7,6 +7,8 @@ import { SeizureEntity } from "./seizure/seizure.entity.js";
 import { loadSeizure } from "./seizure/seizure.loaders.js";
 import { seizureIdentifierResolvers, seizureMentionResolvers } from "./seizure/seizure.mentions.js";
 import { SeizureResolver } from "./seizure/seizure.resolver.js";
+import { PostalItemCustomsHitResolver } from "./seizure/seizure.hit.js";
+import { SeizedObjectsResolver } from "./seizure/seizure.seized.js";
 
 export { recordSeizure } from "./seizure/seizure.service.js";
 export type { RecordSeizureInput } from "./seizure/seizure.input.js";
@@ -18,7 +20,7 @@ export const customs: SubgraphDefinition = {
   database: { entities: [SeizureEntity, IdentifierMention], migrations: [CreateSeizures1764115200000] },
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [SeizureResolver, ...seizureIdentifierResolvers, ...seizureMentionResolvers] },
+      { resolvers: [SeizureResolver, PostalItemCustomsHitResolver, SeizedObjectsResolver, ...seizureIdentifierResolvers, ...seizureMentionResolvers] },
       { Seizure: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => loadSeizure(ctx, ref.id) } },
     ),
 };

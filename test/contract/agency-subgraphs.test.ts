@@ -24,6 +24,10 @@ interface AgencyContract {
   badPhone(input: Record<string, unknown>): { input: Record<string, unknown>; field: string };
   keyOf(record: { id: string; itemId?: string }): Record<string, string>;
   detailField: string;
+  /** What `other` sees of an AMBER record outside a joint operation, by the default policies. */
+  otherSees: "envelope" | "nothing" | "no-entry";
+  /** The rule that refuses `other`'s writes. */
+  writeRule: string;
 }
 
 const withParties = (input: Record<string, unknown>, phone: string) => {
@@ -35,28 +39,28 @@ const withParties = (input: Record<string, unknown>, phone: string) => {
 const CONTRACTS: AgencyContract[] = [
   {
     subgraph: "customs", agency: "CUSTOMS", other: "POLICE", typename: "Seizure", mutation: "recordSeizure", inputType: "RecordSeizureInput",
-    list: "seizures", byId: "seizure", mentionField: "seizures", detailField: "officerNotes",
+    list: "seizures", byId: "seizure", mentionField: "seizures", detailField: "officerNotes", otherSees: "envelope", writeRule: "write.customs-only",
     input: (reference, phone) => seizureInput({ reference, phone }),
     badPhone: (input) => ({ input: withParties(input, "+44 12"), field: "input.parties[0].identifiers.phones[0]" }),
     keyOf: (r) => ({ __typename: "Seizure", id: r.id }),
   },
   {
     subgraph: "police", agency: "POLICE", other: "CUSTOMS", typename: "Case", mutation: "openCase", inputType: "OpenCaseInput",
-    list: "cases", byId: "case", mentionField: "cases", detailField: "summary",
+    list: "cases", byId: "case", mentionField: "cases", detailField: "summary", otherSees: "envelope", writeRule: "write.police-only",
     input: (reference, phone) => caseInput({ reference, phone }),
     badPhone: (input) => ({ input: withParties(input, "+44 12"), field: "input.parties[0].identifiers.phones[0]" }),
     keyOf: (r) => ({ __typename: "Case", id: r.id }),
   },
   {
     subgraph: "fiu", agency: "FIU", other: "POLICE", typename: "FiuReport", mutation: "fileFiuReport", inputType: "FileFiuReportInput",
-    list: "fiuReports", byId: "fiuReport", mentionField: "fiuReports", detailField: "narrative",
+    list: "fiuReports", byId: "fiuReport", mentionField: "fiuReports", detailField: "narrative", otherSees: "no-entry", writeRule: "write.fiu-only",
     input: (reference, phone) => fiuReportInput({ reference, phone }),
     badPhone: (input) => ({ input: withParties(input, "+44 12"), field: "input.parties[0].identifiers.phones[0]" }),
     keyOf: (r) => ({ __typename: "FiuReport", id: r.id }),
   },
   {
-    subgraph: "postal", agency: "POSTAL", other: "CUSTOMS", typename: "PostalItem", mutation: "registerPostalItem", inputType: "RegisterPostalItemInput",
-    list: "postalItems", byId: null, mentionField: "postalItems", detailField: "contents { description }",
+    subgraph: "postal", agency: "POSTAL", other: "POLICE", typename: "PostalItem", mutation: "registerPostalItem", inputType: "RegisterPostalItemInput",
+    list: "postalItems", byId: null, mentionField: "postalItems", detailField: "contents { description }", otherSees: "nothing", writeRule: "write.postal-only",
     input: (reference, phone, serial) => postalItemInput({ reference, phone, itemId: makeS10("RR", serial, "CN") }),
     badPhone: (input) => ({ input: { ...input, addressee: { ...(input.addressee as object), phone: "+44 12" } }, field: "input.addressee.phone" }),
     keyOf: (r) => ({ __typename: "PostalItem", itemId: r.itemId as string }),
@@ -115,7 +119,7 @@ describe.each(CONTRACTS)("$subgraph subgraph contract", (c) => {
     const input = fresh("CLASH");
     await write(input);
     const r = await write({ ...input, infoGrade: 5 });
-    expect(r.data).toBeNull();
+    expect(r.data).toEqual({ [c.mutation]: null });
     expect(r.errors?.[0]?.extensions?.code).toBe("CONFLICT");
   });
 
@@ -182,28 +186,41 @@ describe.each(CONTRACTS)("$subgraph subgraph contract", (c) => {
     expect((await get("not-an-id")).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("shows another agency only the envelope; other fields are FORBIDDEN with the deciding rule", async () => {
+  it("shows another agency of an AMBER record outside a joint operation only what the default policies allow", async () => {
     await write(fresh("OTHER"));
-    const r = await th.query<Record<string, { edges: Array<{ node: Record<string, unknown> }> }>>(
-      `query($f: ${c.typename}Filter) { ${c.list}(filter: $f) { edges { node { id originAgency handling reference ${c.detailField} } } } }`,
+    const other = await th.token(c.other);
+    const r = await th.query<Record<string, { totalCount: number; edges: Array<{ node: Record<string, unknown> }> }>>(
+      `query($f: ${c.typename}Filter) { ${c.list}(filter: $f) { totalCount edges { node { id originAgency handling reference ${c.detailField} } } } }`,
       { f: { reference: `${c.subgraph.toUpperCase()}-OTHER` } },
-      { token: await th.token(c.other) },
+      { token: other },
       url(),
     );
+    if (c.otherSees === "no-entry") {
+      // The list itself is closed to the caller, whatever it holds.
+      expect(r.data?.[c.list]).toBeNull();
+      expect(r.errors?.map((e) => [e.path?.join("."), e.extensions?.code, e.extensions?.rule])).toEqual([[c.list, "FORBIDDEN", "default-deny"]]);
+      return;
+    }
+    if (c.otherSees === "nothing") {
+      // Outside the list and the count: the caller cannot tell the record exists.
+      expect(r.errors).toBeUndefined();
+      expect(r.data?.[c.list]).toEqual({ totalCount: 0, edges: [] });
+      return;
+    }
     const node = r.data?.[c.list]?.edges[0]?.node;
     expect(node?.originAgency).toBe(c.agency);
     expect(node?.handling).toBe("AMBER");
     expect(node?.reference).toBeNull();
     expect(r.errors?.map((e) => [e.extensions?.code, e.extensions?.rule])).toEqual([
-      ["FORBIDDEN", "baseline.own-agency-record"],
-      ["FORBIDDEN", "baseline.own-agency-record"],
+      ["FORBIDDEN", "default-deny"],
+      ["FORBIDDEN", c.subgraph === "customs" ? "customs-police.no-officer-notes" : "customs-police.no-case-summary"],
     ]);
     expect(JSON.stringify(r.errors)).not.toContain(`${c.subgraph.toUpperCase()}-OTHER`);
   });
 
   it("refuses writes from another agency with FORBIDDEN", async () => {
     const r = await write(fresh("INTRUDER"), await th.token(c.other, { roles: ["officer"] }));
-    expect(r.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", rule: "baseline.owner-writer" });
+    expect(r.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", rule: c.writeRule });
     expect(await count(`${c.subgraph.toUpperCase()}-INTRUDER`)).toBe(0);
   });
 

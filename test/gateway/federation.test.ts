@@ -36,21 +36,23 @@ const PHONE_QUERY = `query($p: String!) { phone(e164: $p) {
 } }`;
 
 describe("gateway: one query across every agency", () => {
-  it("answers a phone with each agency's records: in full for the caller's own, the envelope for others", async () => {
+  it("answers a phone with each agency's records as the default policies allow the caller", async () => {
     const r = await th.query<{ phone: Record<string, unknown> }>(PHONE_QUERY, { p: PHONE }, { token: await th.token("POLICE") });
     expect(r.data?.phone).toEqual({
       e164: PHONE,
+      // Customs' AMBER seizure outside a joint operation: police learn it exists and whom to ask.
       seizures: [{ reference: null, handling: "AMBER", originAgency: "CUSTOMS" }],
       cases: [{ reference: "FED-C1", handling: "AMBER", originAgency: "POLICE" }],
-      fiuReports: [{ reference: null, handling: "AMBER", originAgency: "FIU" }],
-      postalItems: [{ itemId: "RR123456785NL", reference: null, handling: "AMBER", originAgency: "POSTAL" }],
+      // FIU reports are for the FIU; police get the hit and the contact point instead.
+      fiuReports: null,
+      // An AMBER postal item is not shared with the police: it is simply not there.
+      postalItems: [],
       fiuHit: { hit: true, contactPoint: "FIU liaison desk, fiu-liaison@fiu.example" },
     });
     // Subgraphs answer in parallel, so errors arrive in any order.
     expect(r.errors?.map((e) => [e.path?.join("."), e.extensions?.code, e.extensions?.rule]).sort()).toEqual([
-      ["phone.fiuReports.0.reference", "FORBIDDEN", "baseline.own-agency-record"],
-      ["phone.postalItems.0.reference", "FORBIDDEN", "baseline.own-agency-record"],
-      ["phone.seizures.0.reference", "FORBIDDEN", "baseline.own-agency-record"],
+      ["phone.fiuReports", "FORBIDDEN", "default-deny"],
+      ["phone.seizures.0.reference", "FORBIDDEN", "default-deny"],
     ]);
   });
 
@@ -60,13 +62,14 @@ describe("gateway: one query across every agency", () => {
     expect(r.data?.phone.cases).toHaveLength(1);
   });
 
-  it("joins a bank account across customs, police and the FIU", async () => {
+  it("joins a bank account: the FIU sees its own reports and no other agency's records", async () => {
     const r = await th.query<{ bankAccount: Record<string, Array<{ reference: string | null }>> }>(
       `{ bankAccount(iban: "de89 3704 0044 0532 0130 00") { iban seizures { reference } cases { reference } fiuReports { reference } } }`,
       {},
       { token: await th.token("FIU") },
     );
-    expect(r.data?.bankAccount).toEqual({ iban: IBAN, seizures: [{ reference: null }], cases: [{ reference: null }], fiuReports: [{ reference: "FED-F1" }] });
+    expect(r.data?.bankAccount).toEqual({ iban: IBAN, seizures: null, cases: null, fiuReports: [{ reference: "FED-F1" }] });
+    expect(r.errors?.map((e) => e.path?.join(".")).sort()).toEqual(["bankAccount.cases", "bankAccount.seizures"]);
   });
 
   it("follows a record to its identifiers and on to other agencies' records", async () => {
@@ -77,7 +80,7 @@ describe("gateway: one query across every agency", () => {
     );
     expect(r.data?.seizures.edges[0]?.node).toEqual({
       reference: "FED-S1",
-      postalItems: [{ itemId: "RR123456785NL", category: null }],
+      postalItems: [{ itemId: "RR123456785NL", category: "GIFT" }],
       phones: [{ e164: PHONE, cases: [{ originAgency: "POLICE" }] }],
     });
   });

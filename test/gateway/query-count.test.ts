@@ -31,8 +31,8 @@ describe("no N+1 through the gateway", () => {
   it("a request touching 100 phones costs one SQL query per subgraph per plan step", async () => {
     const subgraphs = ["customs", "police", "fiu", "postal"] as const;
     const before = Object.fromEntries(subgraphs.map((name) => [name, th.hub.subgraphs[name]?.sqlQueries() ?? 0]));
-    const r = await th.query<{ seizures: { edges: Array<{ node: { phones: Array<{ e164: string; cases: unknown[]; postalItems: unknown[]; fiuReports: unknown[] }> } }> } }>(
-      `{ seizures(first: 100) { edges { node { phones { e164 cases { id } postalItems { itemId } fiuReports { id } } } } } }`,
+    const r = await th.query<{ seizures: { edges: Array<{ node: { phones: Array<{ e164: string; cases: unknown[]; postalItems: unknown[]; fiuHit: { hit: boolean } }> } }> } }>(
+      `{ seizures(first: 100) { edges { node { phones { e164 cases { id } postalItems { itemId } fiuHit { hit } } } } } }`,
       {},
       { token: await th.token("CUSTOMS") },
     );
@@ -41,7 +41,7 @@ describe("no N+1 through the gateway", () => {
     // 100 seizures each name their own phone; the police fixture's informant phone is on every case.
     expect(new Set(phones.map((p) => p.e164))).toEqual(new Set(PHONES));
     expect(phones.every((p) => p.cases.length === 1 && p.postalItems.length === 1)).toBe(true);
-    expect(phones.filter((p) => p.fiuReports.length === 1)).toHaveLength(50);
+    expect(phones.filter((p) => p.fiuHit.hit)).toHaveLength(50);
     const queries = Object.fromEntries(subgraphs.map((name) => [name, (th.hub.subgraphs[name]?.sqlQueries() ?? 0) - before[name]]));
     expect(queries).toEqual({ customs: 1, police: 1, fiu: 1, postal: 1 });
   });

@@ -10,3 +10,22 @@ describe("schema/supergraph.graphql", () => {
     expect(composed).toBe(await readSupergraph());
   });
 });
+
+describe("fields a policy may deny", () => {
+  it("are nullable in every subgraph, so a denial nulls only the field (roots, records, entities)", async () => {
+    const { isNonNullType, isObjectType } = await import("graphql");
+    const { SchemaKinds } = await import("../../platform/access/index.js");
+    const offenders: string[] = [];
+    for (const subgraph of SUBGRAPHS) {
+      const schema = await subgraph.buildSchema(loadConfig({}));
+      const kinds = new SchemaKinds(schema);
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isObjectType(type) || type.name.startsWith("__") || type.name.startsWith("_")) continue;
+        for (const [name, field] of Object.entries(type.getFields())) {
+          if (kinds.roleOf(type, name) === "governed" && isNonNullType(field.type)) offenders.push(`${subgraph.name}: ${type.name}.${name}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

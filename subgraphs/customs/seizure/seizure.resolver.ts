@@ -20,7 +20,7 @@ export class SeizureResolver {
     return loadSeizure(ctx, id);
   }
 
-  @Query(() => SeizureConnection, { description: "Seizures, newest first, filtered and paginated" })
+  @Query(() => SeizureConnection, { nullable: true, description: "Seizures, newest first, filtered and paginated" })
   async seizures(
     @Ctx() ctx: SubgraphContext,
     @Arg("filter", () => SeizureFilter, { nullable: true }) filter?: SeizureFilter | null,
@@ -28,10 +28,10 @@ export class SeizureResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applySeizureFilter(databaseOf(ctx).getRepository(SeizureEntity).createQueryBuilder("s"), filter);
-    return paginate(query, { first, after }, ctx.config.pageSizeMax, toSeizureView);
+    return paginate(query, { first, after }, ctx, "Seizure", toSeizureView);
   }
 
-  @Mutation(() => Seizure, { description: "Records a seizure; idempotent on the customs reference" })
+  @Mutation(() => Seizure, { nullable: true, description: "Records a seizure; idempotent on the customs reference" })
   async recordSeizure(@Arg("input", () => RecordSeizureInput) input: RecordSeizureInput, @Ctx() ctx: SubgraphContext) {
     const { record } = await recordSeizure(databaseOf(ctx), input, ctx.config);
     return toSeizureView(record);

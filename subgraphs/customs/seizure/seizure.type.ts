@@ -43,7 +43,7 @@ export class TransportDocument {
 
 /** A customs seizure, modelled on the WCO Customs Enforcement Network. */
 @Directive('@key(fields: "id")')
-@ObjectType("Seizure", { description: "A customs seizure (WCO CEN-like record)" })
+@ObjectType("Seizure", { implements: AgencyRecordType, description: "A customs seizure (WCO CEN-like record)" })
 export class Seizure extends AgencyRecordType {
   @Field(() => String, { nullable: true, description: "Seizure date, YYYY-MM-DD" }) date!: string;
   @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2" }) country!: string;

@@ -20,7 +20,7 @@ export class FiuReportResolver {
     return loadFiuReport(ctx, id);
   }
 
-  @Query(() => FiuReportConnection, { description: "FIU reports, newest submission first, filtered and paginated" })
+  @Query(() => FiuReportConnection, { nullable: true, description: "FIU reports, newest submission first, filtered and paginated" })
   async fiuReports(
     @Ctx() ctx: SubgraphContext,
     @Arg("filter", () => FiuReportFilter, { nullable: true }) filter?: FiuReportFilter | null,
@@ -28,10 +28,10 @@ export class FiuReportResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applyFiuReportFilter(databaseOf(ctx).getRepository(FiuReportEntity).createQueryBuilder("r"), filter, ctx.config.codes.fiuReport);
-    return paginate(query, { first, after }, ctx.config.pageSizeMax, toFiuReportView);
+    return paginate(query, { first, after }, ctx, "FiuReport", toFiuReportView);
   }
 
-  @Mutation(() => FiuReport, { description: "Files a report with the FIU; idempotent on the FIU's reference" })
+  @Mutation(() => FiuReport, { nullable: true, description: "Files a report with the FIU; idempotent on the FIU's reference" })
   async fileFiuReport(@Arg("input", () => FileFiuReportInput) input: FileFiuReportInput, @Ctx() ctx: SubgraphContext) {
     const { record } = await fileFiuReport(databaseOf(ctx), input, ctx.config);
     return toFiuReportView(record);

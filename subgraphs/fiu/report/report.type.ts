@@ -42,7 +42,7 @@ export class FiuTransaction {
 
 /** A report filed with the FIU, modelled on UNODC goAML. */
 @Directive('@key(fields: "id")')
-@ObjectType("FiuReport", { description: "A suspicious or threshold transaction report filed with the FIU (goAML-like)" })
+@ObjectType("FiuReport", { implements: AgencyRecordType, description: "A suspicious or threshold transaction report filed with the FIU (goAML-like)" })
 export class FiuReport extends AgencyRecordType {
   @Field(() => String, { nullable: true, description: "From the configured report code list (STR, SAR, CTR, ...)" }) reportCode!: string;
   @Field(() => String, { nullable: true, description: "The reporting entity's own reference" }) entityReference!: string | null;

@@ -21,23 +21,23 @@ import { identifierEntities as E } from "../entities.js";
  */
 @Resolver()
 export class LookupResolver {
-  @Query(() => E.Phone, { description: "A phone number in any common notation; national numbers use `region` or the hub's default region" })
+  @Query(() => E.Phone, { nullable: true, description: "A phone number in any common notation; national numbers use `region` or the hub's default region" })
   phone(@Arg("e164", () => String) e164: string, @Ctx() ctx: SubgraphContext, @Arg("region", () => String, { nullable: true }) region?: string | null) {
     const ref = normaliseOne("PHONE", "e164", () => [normalisePhone(e164, region ?? ctx.config.defaultPhoneRegion)]);
     return entityKeyOf("PHONE", ref.value);
   }
 
-  @Query(() => E.Email)
+  @Query(() => E.Email, { nullable: true })
   email(@Arg("address", () => String) address: string) {
     return entityKeyOf("EMAIL", normaliseOne("EMAIL", "address", () => [normaliseEmail(address)]).value);
   }
 
-  @Query(() => E.BankAccount, { description: "A bank account by IBAN, spaces and case ignored; the checksum must be valid" })
+  @Query(() => E.BankAccount, { nullable: true, description: "A bank account by IBAN, spaces and case ignored; the checksum must be valid" })
   bankAccount(@Arg("iban", () => String) iban: string) {
     return entityKeyOf("IBAN", normaliseOne("IBAN", "iban", () => [normaliseIban(iban)]).value);
   }
 
-  @Query(() => E.TravelDocument)
+  @Query(() => E.TravelDocument, { nullable: true })
   travelDocument(@Arg("country", () => String) country: string, @Arg("number", () => String) number: string) {
     const ref = normaliseOne("TRAVEL_DOCUMENT", "travelDocument", () => {
       const doc = normaliseTravelDocument(country, number);
@@ -46,7 +46,7 @@ export class LookupResolver {
     return entityKeyOf("TRAVEL_DOCUMENT", ref.value);
   }
 
-  @Query(() => E.Vehicle)
+  @Query(() => E.Vehicle, { nullable: true })
   vehicle(@Arg("country", () => String) country: string, @Arg("plate", () => String) plate: string) {
     const ref = normaliseOne("VEHICLE", "vehicle", () => {
       const v = normaliseVehicle(country, plate);
@@ -55,7 +55,7 @@ export class LookupResolver {
     return entityKeyOf("VEHICLE", ref.value);
   }
 
-  @Query(() => E.Company)
+  @Query(() => E.Company, { nullable: true })
   company(@Arg("country", () => String) country: string, @Arg("registrationNumber", () => String) registrationNumber: string) {
     const ref = normaliseOne("COMPANY", "company", () => {
       const c = normaliseCompany(country, registrationNumber);
@@ -64,12 +64,12 @@ export class LookupResolver {
     return entityKeyOf("COMPANY", ref.value);
   }
 
-  @Query(() => E.PostalItem, { description: "A postal item by UPU S10 id; the check digit must be valid" })
+  @Query(() => E.PostalItem, { nullable: true, description: "A postal item by UPU S10 id; the check digit must be valid" })
   postalItem(@Arg("itemId", () => String) itemId: string) {
     return entityKeyOf("POSTAL_ITEM", normaliseOne("POSTAL_ITEM", "itemId", () => [normaliseS10(itemId)]).value);
   }
 
-  @Query(() => E.Container, { description: "A freight container by ISO 6346 number; the check digit must be valid" })
+  @Query(() => E.Container, { nullable: true, description: "A freight container by ISO 6346 number; the check digit must be valid" })
   container(@Arg("number", () => String) number: string) {
     return entityKeyOf("CONTAINER", normaliseOne("CONTAINER", "number", () => [normaliseContainer(number)]).value);
   }

@@ -20,7 +20,7 @@ export class CaseResolver {
     return loadCase(ctx, id);
   }
 
-  @Query(() => CaseConnection, { description: "Cases, most recently opened first, filtered and paginated" })
+  @Query(() => CaseConnection, { nullable: true, description: "Cases, most recently opened first, filtered and paginated" })
   async cases(
     @Ctx() ctx: SubgraphContext,
     @Arg("filter", () => CaseFilter, { nullable: true }) filter?: CaseFilter | null,
@@ -28,16 +28,16 @@ export class CaseResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applyCaseFilter(databaseOf(ctx).getRepository(CaseEntity).createQueryBuilder("c"), filter, ctx.config.codes.offence);
-    return paginate(query, { first, after }, ctx.config.pageSizeMax, toCaseView);
+    return paginate(query, { first, after }, ctx, "Case", toCaseView);
   }
 
-  @Mutation(() => Case, { description: "Opens a case; idempotent on the police reference" })
+  @Mutation(() => Case, { nullable: true, description: "Opens a case; idempotent on the police reference" })
   async openCase(@Arg("input", () => OpenCaseInput) input: OpenCaseInput, @Ctx() ctx: SubgraphContext) {
     const { record } = await openCase(databaseOf(ctx), input, ctx.config);
     return toCaseView(record);
   }
 
-  @Mutation(() => Case, { description: "Adds parties to a case; parties already on it are not added again" })
+  @Mutation(() => Case, { nullable: true, description: "Adds parties to a case; parties already on it are not added again" })
   async addCaseParties(
     @Arg("caseId", () => ID) caseId: string,
     @Arg("parties", () => [CasePartyInput]) parties: CasePartyInput[],

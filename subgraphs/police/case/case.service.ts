@@ -88,10 +88,15 @@ function validateVehicle(vehicle: CaseVehicleInput, field: string): CaseVehicleD
   };
 }
 
-/** The record's identifier list: every party's identifiers plus the case's vehicles. */
+/**
+ * The record's identifier list: every party's identifiers plus the case's vehicles, except
+ * informants'. Source protection: an informant's identifiers stay inside `Case.informants` and
+ * are never indexed for cross-agency matching, so no look-up can lead to the case through them.
+ */
 function caseIdentifiers(details: CaseDetails): IdentifierRef[] {
   const vehicles = details.vehicles.map((v): IdentifierRef => ({ kind: "VEHICLE", value: identifierValue("VEHICLE", [v.country, v.plate]) }));
-  return uniqueRefs([...details.parties.flatMap((party) => party.identifiers), ...vehicles]);
+  const parties = details.parties.filter((party) => party.role !== "INFORMANT");
+  return uniqueRefs([...parties.flatMap((party) => party.identifiers), ...vehicles]);
 }
 
 const partyRolesOf = (details: CaseDetails): string[] => [...new Set(details.parties.map((party) => party.role))];

@@ -32,7 +32,7 @@ export class CaseVehicle {
 
 /** A police case (LEXS/NIEM-like digest: offences, parties in roles, events, vehicles). */
 @Directive('@key(fields: "id")')
-@ObjectType("Case", { description: "A police case" })
+@ObjectType("Case", { implements: AgencyRecordType, description: "A police case" })
 export class Case extends AgencyRecordType {
   @Field(() => [String], { nullable: true, description: "Codes from the configured offence list" }) offences!: string[];
   @Field(() => CaseStatus, { nullable: true }) status!: CaseStatus;
@@ -40,7 +40,8 @@ export class Case extends AgencyRecordType {
   @Field(() => String, { nullable: true, description: "Date the case was closed, YYYY-MM-DD" }) closedAt!: string | null;
   @Field(() => String, { nullable: true }) title!: string;
   @Field(() => String, { nullable: true, description: "Free-text summary of the investigation" }) summary!: string | null;
-  @Field(() => [CaseParty], { nullable: true }) parties!: CaseParty[];
+  @Field(() => [CaseParty], { nullable: true, description: "Suspects, victims, witnesses and associates (informants are in `informants`)" }) parties!: CaseParty[];
+  @Field(() => [CaseParty], { nullable: true, description: "Informants: kept apart so that policy can withhold them whole" }) informants!: CaseParty[];
   @Field(() => [CaseEvent], { nullable: true }) events!: CaseEvent[];
   @Field(() => [CaseVehicle], { nullable: true, description: "Vehicles with make, model, colour and VIN as recorded" }) vehicleDetails!: CaseVehicle[];
 }

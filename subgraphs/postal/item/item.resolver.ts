@@ -13,7 +13,7 @@ export const PostalItemConnection = createConnectionType("PostalItem", PostalIte
 /** Lists and registration; a single item is the shared entity, looked up through `postalItem(itemId:)` (links). */
 @Resolver(() => PostalItem)
 export class PostalItemResolver {
-  @Query(() => PostalItemConnection, { description: "Postal items, newest posting first, filtered and paginated" })
+  @Query(() => PostalItemConnection, { nullable: true, description: "Postal items, newest posting first, filtered and paginated" })
   async postalItems(
     @Ctx() ctx: SubgraphContext,
     @Arg("filter", () => PostalItemFilter, { nullable: true }) filter?: PostalItemFilter | null,
@@ -21,10 +21,10 @@ export class PostalItemResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applyPostalItemFilter(databaseOf(ctx).getRepository(PostalItemEntity).createQueryBuilder("p"), filter);
-    return paginate(query, { first, after }, ctx.config.pageSizeMax, toPostalItemView);
+    return paginate(query, { first, after }, ctx, "PostalItem", toPostalItemView);
   }
 
-  @Mutation(() => PostalItem, { description: "Registers a postal item (CN23); idempotent on the postal reference" })
+  @Mutation(() => PostalItem, { nullable: true, description: "Registers a postal item (CN23); idempotent on the postal reference" })
   async registerPostalItem(@Arg("input", () => RegisterPostalItemInput) input: RegisterPostalItemInput, @Ctx() ctx: SubgraphContext) {
     const { record } = await registerPostalItem(databaseOf(ctx), input, ctx.config);
     return toPostalItemView(record);

@@ -40,7 +40,7 @@ export class PostalTrackingEvent {
  * identifier entity (key `itemId`, contract), which other subgraphs extend with key-only copies.
  */
 @Directive('@key(fields: "itemId")')
-@ObjectType("PostalItem", { description: "A postal item by its UPU S10 identifier, with its CN23 declaration" })
+@ObjectType("PostalItem", { implements: AgencyRecordType, description: "A postal item by its UPU S10 identifier, with its CN23 declaration" })
 export class PostalItem extends AgencyRecordType {
   @Field(() => String, { nullable: false, description: "UPU S10 identifier, e.g. RR123456785NL" }) itemId!: string;
   @Field(() => PostalCategory, { nullable: true, description: "CN23 box 10" }) category!: PostalCategory;

@@ -1,0 +1,77 @@
+import type { CallerPolicy, Decision, RecordEnvelope } from "../../policies/index.js";
+import type { Subject } from "../auth/index.js";
+
+/** What one request was served, per entity: the raw material of the delivery audit. */
+export interface ServedEntity {
+  readonly type: string;
+  readonly id: string;
+  readonly served: Set<string>;
+  readonly denied: Set<string>;
+  readonly masked: Set<string>;
+}
+
+/**
+ * Per-request access state: the caller's policy (one policy version for the whole response),
+ * the envelope each nested object inherits from its record, the masks decided for fields, and
+ * the record of what was served.
+ */
+export class AccessContext {
+  /** Nested objects -> the envelope of the record that holds them. */
+  readonly envelopes = new WeakMap<object, RecordEnvelope>();
+  private readonly masks = new WeakMap<object, Map<string, NonNullable<Decision["mask"]>>>();
+  private readonly entities = new Map<string, ServedEntity>();
+
+  constructor(
+    readonly policy: CallerPolicy,
+    readonly subject: Subject,
+  ) {}
+
+  get version(): string {
+    return this.policy.version;
+  }
+
+  setMask(parent: object, field: string, mask: NonNullable<Decision["mask"]>): void {
+    let fields = this.masks.get(parent);
+    if (!fields) {
+      fields = new Map();
+      this.masks.set(parent, fields);
+    }
+    fields.set(field, mask);
+  }
+
+  maskOf(parent: object, field: string): Decision["mask"] | undefined {
+    return this.masks.get(parent)?.get(field);
+  }
+
+  /** Notes one field decision against the entity it belongs to. */
+  note(type: string, id: string, field: string, decision: Decision): void {
+    const key = `${type}:${id}`;
+    let entry = this.entities.get(key);
+    if (!entry) {
+      entry = { type, id, served: new Set(), denied: new Set(), masked: new Set() };
+      this.entities.set(key, entry);
+    }
+    if (decision.effect === "deny") entry.denied.add(field);
+    else {
+      entry.served.add(field);
+      if (decision.effect === "mask") entry.masked.add(field);
+    }
+  }
+
+  served(): ServedEntity[] {
+    return [...this.entities.values()];
+  }
+}
+
+/** The handling envelope of a record view (what policies may read of the record). */
+export function envelopeOf(type: string, record: Record<string, unknown>): RecordEnvelope {
+  return {
+    type,
+    id: String(record.id),
+    originAgency: String(record.originAgency),
+    handling: String(record.handling),
+    operationId: typeof record.operationId === "string" ? record.operationId : null,
+    sourceGrade: typeof record.sourceGrade === "string" ? record.sourceGrade : null,
+    infoGrade: typeof record.infoGrade === "number" ? record.infoGrade : null,
+  };
+}

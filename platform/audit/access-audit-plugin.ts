@@ -1,0 +1,49 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { DataSource } from "typeorm";
+import { ErrorCode } from "../../schema/errors.js";
+import type { SubgraphContext } from "../subgraph/context.js";
+import { appendChained, type AuditRow } from "./chain.js";
+
+/**
+ * Appends, per request, one audit row per entity served (what the policy let through, what it
+ * denied or masked). Fail closed: when the audit cannot be written, the response carries no data.
+ */
+export function accessAuditPlugin(dataSource: DataSource, service: string): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const { access, caller } = contextValue;
+          if (!access || !caller.subject || response.body.kind !== "single") return;
+          const served = access.served();
+          if (served.length === 0) return;
+          const at = new Date();
+          const rows: AuditRow[] = served.map((entity) => ({
+            at,
+            request_id: caller.requestId,
+            subject: caller.subject?.sub ?? "",
+            agency: caller.subject?.agency ?? "",
+            purpose: caller.purpose ?? "",
+            justification: caller.justification,
+            entity_type: entity.type,
+            entity_id: entity.id,
+            fields_served: [...entity.served].sort(),
+            fields_denied: [...entity.denied].sort(),
+            fields_masked: [...entity.masked].sort(),
+            policy_version: access.version,
+          }));
+          try {
+            await appendChained(dataSource, "access_audit", rows);
+          } catch (error) {
+            process.stderr.write(`[${service}] audit write failed, answer withheld: ${error instanceof Error ? error.message : String(error)}\n`);
+            response.body.singleResult = {
+              data: null,
+              errors: [{ message: "The access audit could not be written; no data is served", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, service } }],
+            };
+            if (response.http) response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}

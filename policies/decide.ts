@@ -1,0 +1,171 @@
+import type { Subject } from "../platform/auth/index.js";
+import { DEFAULT_DENY, type Decision, type PolicyRule, type PolicySet, type RecordCondition, type RecordEnvelope, type SubjectCondition } from "./model.js";
+
+/** How a field is governed when no rule matches it. */
+export type FieldKind =
+  /** Records, entities and root fields: no matching allow means deny. */
+  | "governed"
+  /** Types nested in a record or entity: reachable only through an allowed field, so they inherit it. */
+  | "value";
+
+export const INHERITED = "inherited";
+
+/** Rules for one coordinate that already passed the subject and purpose tests; only record tests remain. */
+interface Candidates {
+  readonly denies: readonly PolicyRule[];
+  readonly allows: readonly PolicyRule[];
+  readonly masks: readonly PolicyRule[];
+}
+
+function subjectMatches(condition: SubjectCondition | undefined, subject: Subject): boolean {
+  if (!condition) return true;
+  if (condition.agency && !condition.agency.includes(subject.agency)) return false;
+  if (condition.notAgency && condition.notAgency.includes(subject.agency)) return false;
+  if (condition.roles && !condition.roles.some((r) => subject.roles.includes(r))) return false;
+  if (condition.notRoles && condition.notRoles.some((r) => subject.roles.includes(r))) return false;
+  if (condition.minClearance !== undefined && subject.clearance < condition.minClearance) return false;
+  if (condition.maxClearance !== undefined && subject.clearance > condition.maxClearance) return false;
+  return true;
+}
+
+function parentMatches(condition: Readonly<Record<string, readonly string[]>> | undefined, parent: object | null): boolean {
+  if (!condition) return true;
+  if (!parent) return false;
+  return Object.entries(condition).every(([field, values]) => {
+    const value = (parent as Record<string, unknown>)[field];
+    return typeof value === "string" && values.includes(value);
+  });
+}
+
+/** Record conditions against one envelope; with no envelope only a rule without them can match. */
+export function recordMatches(condition: RecordCondition | undefined, record: RecordEnvelope | null, subject: Subject): boolean {
+  if (!condition) return true;
+  if (!record) return false;
+  if (condition.ownAgency !== undefined && (record.originAgency === subject.agency) !== condition.ownAgency) return false;
+  if (condition.originAgency && !condition.originAgency.includes(record.originAgency)) return false;
+  if (condition.handling && !condition.handling.includes(record.handling)) return false;
+  if (condition.inSubjectOperation !== undefined) {
+    const inOperation = record.operationId !== null && subject.operations.includes(record.operationId);
+    if (inOperation !== condition.inSubjectOperation) return false;
+  }
+  if (condition.sourceGrade && (record.sourceGrade === null || !condition.sourceGrade.includes(record.sourceGrade))) return false;
+  if (condition.maxInfoGrade !== undefined && (record.infoGrade === null || record.infoGrade > condition.maxInfoGrade)) return false;
+  return true;
+}
+
+/**
+ * The policy for one subject and purpose. Which rules can apply to a coordinate depends only on
+ * the subject and purpose, so it is worked out once per coordinate and kept; per record only the
+ * record conditions of those few rules are tested.
+ */
+export class CallerPolicy {
+  private readonly candidates = new Map<string, Candidates>();
+
+  constructor(
+    private readonly byCoordinate: ReadonlyMap<string, readonly PolicyRule[]>,
+    readonly subject: Subject,
+    readonly purpose: string,
+    readonly version: string,
+  ) {}
+
+  private candidatesFor(type: string, field: string): Candidates {
+    const key = `${type}.${field}`;
+    let found = this.candidates.get(key);
+    if (!found) {
+      const rules = [...(this.byCoordinate.get(key) ?? []), ...(this.byCoordinate.get(`${type}.*`) ?? [])].filter(
+        (rule) => subjectMatches(rule.when?.subject, this.subject) && (!rule.when?.purpose || rule.when.purpose.includes(this.purpose)),
+      );
+      found = {
+        denies: rules.filter((r) => r.effect === "deny"),
+        allows: rules.filter((r) => r.effect === "allow"),
+        masks: rules.filter((r) => r.effect === "mask"),
+      };
+      this.candidates.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * Deny overrides allow; a mask applies to an allowed value; no matching allow means deny (or
+   * inherit, for value types). `parent` is the object holding the field (for `when.parent`).
+   */
+  decide(type: string, field: string, record: RecordEnvelope | null, kind: FieldKind, parent: object | null = null): Decision {
+    const { denies, allows, masks } = this.candidatesFor(type, field);
+    const holds = (r: PolicyRule) => recordMatches(r.when?.record, record, this.subject) && parentMatches(r.when?.parent, parent);
+    const deny = denies.find(holds);
+    if (deny) return { effect: "deny", rule: deny.id };
+    const allow = allows.find(holds);
+    if (!allow && kind === "governed") return { effect: "deny", rule: DEFAULT_DENY };
+    const mask = masks.find(holds);
+    if (mask) return { effect: "mask", rule: mask.id, mask: mask.mask };
+    return { effect: "allow", rule: allow?.id ?? INHERITED };
+  }
+
+  /** Whether any rule for this coordinate reads the record (else one decision serves every record). */
+  readsRecord(type: string, field: string): boolean {
+    const { denies, allows, masks } = this.candidatesFor(type, field);
+    return [...denies, ...allows, ...masks].some((r) => r.when?.record !== undefined || r.when?.parent !== undefined);
+  }
+
+  /**
+   * Which records of a type the subject may know exist: those whose `id` is served. As a
+   * predicate (OR of allow conditions, minus OR of deny conditions) so lists can filter in SQL.
+   */
+  visibility(type: string): Visibility {
+    const { denies, allows } = this.candidatesFor(type, "id");
+    return { allow: allows.map((r) => r.when?.record ?? {}), deny: denies.map((r) => r.when?.record ?? {}) };
+  }
+}
+
+/** Visible = some allow condition holds and no deny condition does; `{}` always holds. */
+export interface Visibility {
+  readonly allow: readonly RecordCondition[];
+  readonly deny: readonly RecordCondition[];
+}
+
+export function isVisible(visibility: Visibility, record: RecordEnvelope, subject: Subject): boolean {
+  return visibility.allow.some((c) => recordMatches(c, record, subject)) && !visibility.deny.some((c) => recordMatches(c, record, subject));
+}
+
+const MAX_PROFILES = 1000;
+
+/** A policy set indexed by coordinate, handing out CallerPolicy objects cached per subject profile. */
+export class CompiledPolicy {
+  private readonly byCoordinate = new Map<string, PolicyRule[]>();
+  private readonly profiles = new Map<string, CallerPolicy>();
+  /** Coordinates some rule masks: only these get the masking middleware. */
+  readonly maskedCoordinates: ReadonlySet<string>;
+
+  constructor(readonly set: PolicySet) {
+    const masked = new Set<string>();
+    for (const rule of set.rules) {
+      for (const target of rule.target) {
+        const list = this.byCoordinate.get(target) ?? [];
+        list.push(rule);
+        this.byCoordinate.set(target, list);
+        if (rule.effect === "mask") masked.add(target);
+      }
+    }
+    this.maskedCoordinates = masked;
+  }
+
+  get version(): string {
+    return this.set.version;
+  }
+
+  /** The subject's policy; subjects with the same agency, roles, clearance, operations and purpose share one. */
+  forCaller(subject: Subject, purpose: string): CallerPolicy {
+    const key = JSON.stringify([subject.agency, [...subject.roles].sort(), subject.clearance, [...subject.operations].sort(), purpose]);
+    let policy = this.profiles.get(key);
+    if (!policy) {
+      if (this.profiles.size >= MAX_PROFILES) this.profiles.clear();
+      policy = new CallerPolicy(this.byCoordinate, subject, purpose, this.set.version);
+      this.profiles.set(key, policy);
+    }
+    return policy;
+  }
+
+  isMasked(type: string, field: string): boolean {
+    return this.maskedCoordinates.has(`${type}.${field}`) || this.maskedCoordinates.has(`${type}.*`);
+  }
+}

@@ -1,0 +1,22 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../../platform/subgraph/index.js";
+import { identifierEntities } from "../entities.js";
+import { loadSeizuresMentioning } from "./seizure.loaders.js";
+
+/**
+ * Hit/no-hit for postal operators: whether customs seized an item, never the seizure itself.
+ * Not a record: no envelope.
+ */
+@ObjectType("CustomsHit", { description: "Whether customs holds a seizure of this item" })
+export class CustomsHit {
+  @Field(() => Boolean, { nullable: false }) hit!: boolean;
+}
+
+@Resolver(() => identifierEntities.PostalItem)
+export class PostalItemCustomsHitResolver {
+  @FieldResolver(() => CustomsHit, { nullable: true, description: "Whether customs seized this item (hit/no-hit)" })
+  async customsHit(@Root() item: { itemId: string }, @Ctx() ctx: SubgraphContext): Promise<CustomsHit> {
+    // The same batched loader as PostalItem.seizures: one query for every item of the request.
+    return { hit: (await loadSeizuresMentioning(ctx, "POSTAL_ITEM", item.itemId)).length > 0 };
+  }
+}
