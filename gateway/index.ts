@@ -7,6 +7,10 @@ import { readSupergraph } from "../schema/supergraph.js";
 import type { GatewayContext } from "./context.js";
 import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
+import { requestAuditPlugin } from "./request-audit.js";
+import { openDatabase } from "../platform/db/index.js";
+import { CreateRequestAudit1764200100000 } from "../platform/audit/index.js";
+import type { CompiledPolicy } from "../policies/index.js";
 
 export interface GatewayOptions {
   readonly config: LiaisonConfig;
@@ -15,6 +19,10 @@ export interface GatewayOptions {
   readonly subgraphUrls?: Readonly<Partial<Record<SubgraphName, string>>>;
   readonly supergraphSdl?: string;
   readonly port?: number;
+  /** The hub database, where the gateway appends one audit row per request. */
+  readonly hubDatabaseUrl: string;
+  /** The active policy set (its version goes into the audit). */
+  readonly policy: () => CompiledPolicy;
 }
 
 export type RunningGateway = RunningServer;
@@ -25,8 +33,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
-    buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, config.gatewaySecret),
   });
+  const hub = await openDatabase({ url: options.hubDatabaseUrl, entities: [], migrations: [CreateRequestAudit1764200100000], poolMax: 2 });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -34,11 +43,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
-    plugins: [callerPlugin<GatewayContext>(config.purposes)],
+    plugins: [callerPlugin<GatewayContext>(config.purposes), requestAuditPlugin(hub.dataSource, () => options.policy().version)],
     formatError: formatGatewayError,
   });
   await apollo.start();
-  let ready = true;
   const server = await serveGraphQL<GatewayContext>({
     apollo,
     host: config.host,
@@ -58,10 +66,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           }),
         );
         const subgraphs = Object.fromEntries(checks);
-        ready = checks.every(([, state]) => state === "ready");
+        const ready = checks.every(([, state]) => state === "ready");
         sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs });
       },
     },
   });
-  return server;
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await hub.close();
+    },
+  };
 }

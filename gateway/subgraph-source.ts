@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../schema/errors.js";
 import type { GatewayContext } from "./context.js";
+import { PROOF_HEADER, signGatewayRequest } from "../platform/http/index.js";
 
 type Fetch = typeof fetch;
 
@@ -12,7 +13,7 @@ type Fetch = typeof fetch;
  * when it cannot be reached, so the other agencies' answers still arrive.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, timeoutMs: number) {
+  constructor(name: string, url: string, timeoutMs: number, private readonly secret: string | null) {
     super({
       url,
       // Node's fetch keeps connections alive by default; the abort signal bounds every call.
@@ -31,6 +32,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (caller.purpose) headers.set("x-purpose", caller.purpose);
     if (caller.justification) headers.set("x-justification", caller.justification);
     headers.set("x-request-id", caller.requestId);
+    if (this.secret && request.query) headers.set(PROOF_HEADER, signGatewayRequest(this.secret, request.query, request.variables));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

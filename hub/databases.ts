@@ -18,21 +18,22 @@ export interface DatabaseUrls {
 export async function resolveDatabases(
   subgraphs: readonly SubgraphDefinition[],
   config: LiaisonConfig,
-  options: { inMemory?: boolean } = {},
+  options: { inMemory?: boolean; withHub?: boolean } = {},
 ): Promise<DatabaseUrls> {
   const urls: Record<string, string> = {};
   const embedded: EmbeddedDatabase[] = [];
+  // The hub database holds policies and the gateway's request audit, never agency data.
+  const owners = [...subgraphs.filter((sg) => sg.database).map((sg) => sg.name as string), ...(options.withHub ? ["hub"] : [])];
   try {
-    for (const subgraph of subgraphs) {
-      if (!subgraph.database) continue;
-      const configured = config.databaseUrls[subgraph.name as keyof typeof config.databaseUrls];
+    for (const owner of owners) {
+      const configured = config.databaseUrls[owner as keyof typeof config.databaseUrls];
       if (configured) {
-        urls[subgraph.name] = configured;
+        urls[owner] = configured;
         continue;
       }
-      const db = await startEmbeddedDatabase({ dir: options.inMemory ? undefined : path.join(config.dataDir, "pglite", subgraph.name) });
+      const db = await startEmbeddedDatabase({ dir: options.inMemory ? undefined : path.join(config.dataDir, "pglite", owner) });
       embedded.push(db);
-      urls[subgraph.name] = db.url;
+      urls[owner] = db.url;
     }
   } catch (error) {
     await Promise.all(embedded.map((db) => db.stop()));

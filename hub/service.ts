@@ -21,7 +21,9 @@ async function main(): Promise<() => Promise<void>> {
   }
   const verifier = await createTokenVerifier(config);
   if (name === "gateway") {
-    const gateway = await startGateway({ config, verifier });
+    const hubDatabaseUrl = config.databaseUrls.hub;
+    if (!hubDatabaseUrl) throw new Error("gateway: set DATABASE_URL or DATABASE_URL_HUB (the request audit)");
+    const gateway = await startGateway({ config, verifier, hubDatabaseUrl, policy: await loadActivePolicy(config) });
     process.stdout.write(`gateway ready: ${gateway.url}\n`);
     return () => gateway.close();
   }

@@ -36,7 +36,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   if (config.issuers.some((issuer) => issuer.dev)) await loadOrCreateDevKeys(config.dataDir);
   const verifier = await createTokenVerifier(config);
   const policy = options.policy ?? (await loadActivePolicy(config));
-  const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory });
+  const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory, withHub: true });
   const running: Record<string, RunningSubgraph> = {};
   const closeAll = async () => {
     await Promise.all(Object.values(running).map((sg) => sg.close()));
@@ -57,7 +57,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }),
     );
     const subgraphUrls = Object.fromEntries(Object.values(running).map((sg) => [sg.name, sg.url])) as Partial<Record<SubgraphName, string>>;
-    const gateway = await startGateway({ config, verifier, subgraphUrls, port: options.randomPorts ? 0 : undefined });
+    const gateway = await startGateway({
+      config,
+      verifier,
+      subgraphUrls,
+      port: options.randomPorts ? 0 : undefined,
+      hubDatabaseUrl: databases.urls.hub as string,
+      policy,
+    });
     return {
       gateway,
       subgraphs: running,

@@ -46,6 +46,10 @@ export interface LiaisonConfig {
   readonly pageSizeMax: number;
   /** Folder of the policy documents loaded at start. */
   readonly policyDir: string;
+  /** Key the gateway signs subgraph calls with (GATEWAY_SECRET); never logged. */
+  readonly gatewaySecret: string | null;
+  /** Subgraphs refuse calls without the gateway's proof (always in production). */
+  readonly requireGatewayProof: boolean;
   readonly seedScale: number;
   /** Configurable code lists (data, not enums: they differ between countries and FIUs). */
   readonly codes: Readonly<{
@@ -121,6 +125,11 @@ function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerCo
   return issuers;
 }
 
+function gatewaySecret(value: string): string {
+  if (value.length < 32) throw new Error("configuration: GATEWAY_SECRET must be at least 32 characters");
+  return value;
+}
+
 /** Reads the environment once into a frozen, typed configuration; fails fast on bad values. */
 export function loadConfig(env: Env = process.env): LiaisonConfig {
   const production = env.NODE_ENV === "production";
@@ -141,6 +150,9 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
   }
   const devIssuer = env.DEV_ISSUER_NAME ?? "liaison-dev";
   const devEnabled = (env.DEV_ISSUER ?? (production ? "false" : "true")) === "true";
+  if ((production || env.REQUIRE_GATEWAY_PROOF === "true") && !env.GATEWAY_SECRET) {
+    throw new Error("configuration: GATEWAY_SECRET is required in production (subgraphs only answer the gateway)");
+  }
   const purposes = (env.PURPOSES ?? "investigation,risk-analysis,intelligence,audit")
     .split(",")
     .map((p) => p.trim())
@@ -160,6 +172,8 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     subgraphTimeoutMs: int(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION ?? "GB").toUpperCase(),
     pageSizeMax: int(env, "PAGE_SIZE_MAX", 100, 1, 10_000),
+    gatewaySecret: env.GATEWAY_SECRET ? gatewaySecret(env.GATEWAY_SECRET) : null,
+    requireGatewayProof: production || env.REQUIRE_GATEWAY_PROOF === "true",
     policyDir: path.resolve(env.POLICY_DIR ?? fileURLToPath(new URL("../policies/default", import.meta.url))),
     seedScale: int(env, "SEED_SCALE", 1, 1, 1000),
     codes: Object.freeze({

@@ -59,7 +59,7 @@ export const aerotek: NetworkDefinition = {
       "Aerotek Components GmbH sends drone flight controllers, motors and complete small drones by express courier to trading companies in Kazakhstan, Armenia and Kyrgyzstan, routes used to evade the sanctions on Russia; customs seized three consignments at Leipzig/Halle. " +
       "Its bank filed a SAR on payments from a Dubai trader, so the company is known to customs and to the FIU.",
     identifiers: [`company DE ${AEROTEK.registrationNumber} (${AEROTEK.name})`, `IBAN ${AEROTEK_IBAN}`],
-    tryQuery: `{ company(country: "DE", registrationNumber: "${AEROTEK.registrationNumber}") { country registrationNumber seizures { id originAgency handling } fiuHit { hit contactPoint } fiuReports { id originAgency handling } } }`,
+    tryQuery: `{ company(country: "${AEROTEK.country}", registrationNumber: "${AEROTEK.registrationNumber}") { country registrationNumber seizures { reference originAgency handling route { destination transit } } fiuHit { hit contactPoint } } }`,
   },
   codes: { commodity: ["DRONE_COMPONENTS", "DUAL_USE"], fiuReport: ["SAR"] },
   records() {

@@ -24,7 +24,7 @@ export const courier: NetworkDefinition = {
       "Customs stop a passenger at Heathrow outbound to Dubai with EUR 186,500 in undeclared cash; his bank card and passport link him to the accounts banks had already reported. " +
       "The FIU holds an STR on structured deposits moved into an account he shares with a second courier, and a CTR on a large cash deposit into that shared account; police run a money-laundering case on both couriers with the same account.",
     identifiers: [`phone ${COURIER_PHONE}`, `IBAN ${SHARED_IBAN} (shared)`, `IBAN ${OWN_IBAN}`, `passport GB ${PASSPORT.number}`],
-    tryQuery: `{ bankAccount(iban: "${SHARED_IBAN}") { iban fiuHit { hit contactPoint } fiuReports { id originAgency handling } cases { id originAgency handling } } }`,
+    tryQuery: `{ bankAccount(iban: "${SHARED_IBAN}") { iban fiuHit { hit contactPoint } cases { reference originAgency handling operationId title } } travelDocument(country: "${PASSPORT.country}", number: "${PASSPORT.number}") { seizures { reference originAgency handling commodities { quantity unit } } } }`,
   },
   codes: { commodity: ["CASH"], offence: ["MONEY_LAUNDERING"], fiuReport: ["STR", "CTR"] },
   records() {

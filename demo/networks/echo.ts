@@ -18,7 +18,7 @@ export const echo: NetworkDefinition = {
       "A woman in Bristol reports threats by phone; her number is recorded on the threats case as the victim's. " +
       "Months later the same number turns up among the contacts of a suspect in a separate, strictly held drug-trafficking case, and the postal operator holds a parcel from Spain addressed to that number: one identifier links a victim, a suspect's contact and a postal item.",
     identifiers: [`phone ${VICTIM_PHONE}`, `postal item ${ITEM}`],
-    tryQuery: `{ phone(e164: "${VICTIM_PHONE}") { e164 cases { id originAgency handling } postalItems { itemId originAgency handling } } }`,
+    tryQuery: `{ phone(e164: "${VICTIM_PHONE}") { e164 cases { reference originAgency handling parties { role name } } postalItems { itemId reference originAgency handling addressee { name city } } } }`,
   },
   codes: { offence: ["THREATS", "DRUG_TRAFFICKING"] },
   records() {

@@ -114,7 +114,7 @@ export const lantern: NetworkDefinition = {
       "An online shop sells synthetic cathinones and nitazenes and posts them from China and the Netherlands to buyers in the UK, declared as bath salts or plant food. " +
       "The postal operator registered six of its parcels, customs seized four at the Heathrow mail centre, and police opened a drug-importation case against the man behind the shop's phone numbers (joint operation OP-LANTERN, AMBER).",
     identifiers: [`phone ${SHOP_PHONE}`, `phone ${CONTROLLER_PHONE}`, `email ${SHOP_EMAIL}`, ...ORDERS.map((o, k) => `postal item ${itemId(o, k)}`)],
-    tryQuery: `{ phone(e164: "${SHOP_PHONE}") { e164 seizures { id originAgency handling } postalItems { itemId originAgency handling } cases { id originAgency handling } } }`,
+    tryQuery: `{ phone(e164: "${SHOP_PHONE}") { e164 seizures { reference originAgency handling operationId } postalItems { itemId reference originAgency handling customsHit { hit } } cases { reference originAgency handling operationId title } } }`,
   },
   codes: { commodity: ["NPS", "NITAZENES"], offence: ["DRUG_IMPORTATION"] },
   records() {

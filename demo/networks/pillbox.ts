@@ -57,7 +57,7 @@ export const pillbox: NetworkDefinition = {
       "An online pharmacy in Mumbai ships falsified sildenafil and unlicensed tramadol to buyers in the UK, Ireland and the Netherlands, declared as herbal supplements. " +
       "Customs seized an express consignment at East Midlands and one of its parcels at the Coventry mail centre; the postal operator holds three of its items. These records are GREEN or CLEAR: a public-health warning any agency may pass on.",
     identifiers: [`email ${SHOP_EMAIL}`, `phone ${SHOP_PHONE}`, ...BUYERS.map((_, k) => `postal item ${itemId(k)}`)],
-    tryQuery: `{ email(address: "${SHOP_EMAIL}") { address seizures { id originAgency handling } postalItems { itemId originAgency handling } } }`,
+    tryQuery: `{ email(address: "${SHOP_EMAIL}") { address seizures { reference originAgency handling commodities { description quantity unit } } postalItems { itemId reference originAgency handling destinationCountry } } }`,
   },
   codes: { commodity: ["MEDICINES"] },
   records() {

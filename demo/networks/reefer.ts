@@ -22,7 +22,7 @@ export const reefer: NetworkDefinition = {
       `Customs in Rotterdam find 612 kg of cocaine in reefer container ${CONTAINER}, shipped from Ecuador through Spain; the same container was already named in a RED seizure at Algeciras the year before. ` +
       "The truck that came to collect it and its British driver appear in a police drug-trafficking case (joint operation OP-REEFER), so the container links two customs seizures and the driver's phone and truck link customs to police.",
     identifiers: [`container ${CONTAINER}`, `phone ${DRIVER_PHONE}`, `vehicle NL ${TRUCK.plate}`],
-    tryQuery: `{ container(number: "${CONTAINER}") { number seizures { id originAgency handling } } vehicle(country: "NL", plate: "${TRUCK.plate}") { seizures { id originAgency handling } cases { id originAgency handling } } }`,
+    tryQuery: `{ container(number: "${CONTAINER}") { number seizures { reference originAgency handling place } } vehicle(country: "${TRUCK.country}", plate: "${TRUCK.plate}") { seizures { reference originAgency handling } cases { reference originAgency handling operationId title } } }`,
   },
   codes: { commodity: ["COCAINE"], offence: ["DRUG_TRAFFICKING", "ORGANISED_CRIME"] },
   records() {

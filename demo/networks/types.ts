@@ -8,7 +8,10 @@ export interface PlantedNetwork {
   readonly story: string;
   /** Identifiers to try, human readable (e.g. "phone +447700900101"). */
   readonly identifiers: readonly string[];
-  /** A GraphQL query through the gateway that shows the network (fields any agency may see). */
+  /**
+   * A GraphQL query through the gateway that shows the network with its demo token (the demo notes
+   * name the agency, clearance and operation); what it returns depends on the caller's policy.
+   */
   readonly tryQuery: string;
 }
 

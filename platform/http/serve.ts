@@ -13,6 +13,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly routes?: Readonly<Record<string, Route>>;
   /** Request bodies above this are refused with 413 before parsing. */
   readonly maxBodyBytes?: number;
+  /** Checked before any GraphQL work: a returned reason refuses the request with 401. */
+  readonly guard?: (req: IncomingMessage, body: unknown) => string | null;
 }
 
 export interface RunningServer {
@@ -68,6 +70,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const body = req.method === "POST" ? await readJsonBody(req, limit) : undefined;
+    const refusal = options.guard?.(req, body);
+    if (refusal) return sendJson(res, 401, { errors: [{ message: refusal, extensions: { code: "UNAUTHENTICATED" } }] });
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
       context: () => options.context(req),

@@ -9,7 +9,7 @@ import type { CompiledPolicy } from "../../policies/index.js";
 import type { TokenVerifier } from "../auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../config.js";
 import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
-import { callerPlugin, formatError, readCaller, sendJson, serveGraphQL } from "../http/index.js";
+import { callerPlugin, checkGatewayProof, formatError, PROOF_HEADER, readCaller, sendJson, serveGraphQL } from "../http/index.js";
 import { LoaderCache } from "../records/loader-cache.js";
 import type { SubgraphContext } from "./context.js";
 
@@ -83,6 +83,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     apollo,
     host: config.host,
     port: options.port ?? config.ports[definition.name],
+    guard: config.requireGatewayProof
+      ? (req, body) => checkGatewayProof(config.gatewaySecret as string, req.headers[PROOF_HEADER] as string | undefined, body)
+      : undefined,
     context: async (req) => {
       requests += 1;
       const caller = await readCaller(req, options.verifier);

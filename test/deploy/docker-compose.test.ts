@@ -60,6 +60,14 @@ describe("docker-compose.yml", () => {
       expect(services.gateway?.depends_on?.[name]?.condition).toBe("service_healthy");
     }
     expect(config.ports.gateway).toBe(4000);
+    expect(config.databaseUrls.hub).toBe("postgres://liaison:liaison@postgres:5432/hub");
+    expect(services.gateway?.depends_on?.postgres?.condition).toBe("service_healthy");
+  });
+
+  it("runs in production mode with the gateway proof required and one shared secret", () => {
+    const secrets = new Set(["gateway", ...SUBGRAPH_NAMES].map((name) => services[name]?.environment?.GATEWAY_SECRET));
+    expect(secrets.size).toBe(1);
+    for (const name of SUBGRAPH_NAMES) expect(loadConfig(services[name]?.environment ?? {}).requireGatewayProof, name).toBe(true);
   });
 
   it("configures every service through variables the configuration accepts", () => {

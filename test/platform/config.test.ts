@@ -26,8 +26,15 @@ describe("configuration", () => {
   });
 
   it("turns the dev issuer off in production unless asked for", () => {
-    expect(loadConfig({ NODE_ENV: "production" }).issuers).toEqual([]);
-    expect(loadConfig({ NODE_ENV: "production", DEV_ISSUER: "true" }).issuers).toHaveLength(1);
+    const secret = "s".repeat(32);
+    expect(loadConfig({ NODE_ENV: "production", GATEWAY_SECRET: secret }).issuers).toEqual([]);
+    expect(loadConfig({ NODE_ENV: "production", GATEWAY_SECRET: secret, DEV_ISSUER: "true" }).issuers).toHaveLength(1);
+  });
+
+  it("requires the gateway secret in production, where subgraphs demand the gateway's proof", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow("configuration: GATEWAY_SECRET is required in production");
+    expect(loadConfig({ NODE_ENV: "production", GATEWAY_SECRET: "s".repeat(32) }).requireGatewayProof).toBe(true);
+    expect(loadConfig({}).requireGatewayProof).toBe(false);
   });
 
   it("fails fast, naming the variable, on a bad value", () => {

@@ -1,0 +1,2 @@
+export { readPolicyCases, type PolicyCase } from "./cases.js";
+export { at, checkCase, type GraphQLAnswer } from "./check.js";
