@@ -19,13 +19,13 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Checks one raw rule's shape and returns it typed, collecting every problem in `problems`. */
-function readRule(raw: unknown, where: string, purposes: readonly string[], problems: string[]): PolicyRule | null {
+function readRule(raw: unknown, file: string, index: number, purposes: readonly string[], problems: string[]): PolicyRule | null {
   if (!isObject(raw)) {
-    problems.push(`${where}: a rule must be a mapping`);
+    problems.push(`${file}: rules[${index}]: a rule must be a mapping`);
     return null;
   }
   const id = typeof raw.id === "string" ? raw.id : "";
-  const at = id ? `${where}: rule "${id}"` : where;
+  const at = id ? `${file}: rule "${id}"` : `${file}: rules[${index}]`;
   const start = problems.length;
   if (!RULE_ID.test(id)) problems.push(`${at}: id must be 3-80 characters of a-z, 0-9, "." and "-"`);
   if (typeof raw.description !== "string" || raw.description.trim().length < 10) problems.push(`${at}: description must say what the rule is for (10+ characters)`);
@@ -158,7 +158,7 @@ export function validateDocuments(documents: readonly RawDocument[], supergraph:
       continue;
     }
     content.rules.forEach((raw, index) => {
-      const rule = readRule(raw, `${file}: rules[${index}]`, purposes, problems);
+      const rule = readRule(raw, file, index, purposes, problems);
       if (!rule) return;
       const where = `${file}: rule "${rule.id}"`;
       const earlier = seen.get(rule.id);

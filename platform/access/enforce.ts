@@ -58,6 +58,21 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
         );
       }
 
+      if (kinds.isRoot(type) && fieldName === "_entities") {
+        // Entity look-ups (the gateway's joins) obey visibility like every other path.
+        typeMiddleware[fieldName] = async (resolve, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
+          const value: unknown = await resolve(parent, args, ctx, info);
+          const access = ctx.access;
+          if (!access || !Array.isArray(value)) return value;
+          // @apollo/subgraph answers with one promise per representation.
+          const items: unknown[] = await Promise.all(value);
+          return items.map((item: unknown) => {
+            const typename = isObj(item) ? item.__typename : undefined;
+            return typeof typename === "string" && kinds.recordTypes.has(typename) ? hideInvisible(item, typename, access) : item;
+          });
+        };
+        continue;
+      }
       const recordType = kinds.returnedRecordType(field);
       const carriesEnvelope = kinds.returnsValueObjects(field) && !kinds.isRoot(type);
       const masked = compiled.isMasked(type.name, fieldName);
