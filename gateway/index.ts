@@ -11,6 +11,7 @@ import { requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
 import { CreateRequestAudit1764200100000 } from "../platform/audit/index.js";
 import type { CompiledPolicy } from "../policies/index.js";
+import type { DataSource } from "typeorm";
 
 export interface GatewayOptions {
   readonly config: LiaisonConfig;
@@ -25,7 +26,10 @@ export interface GatewayOptions {
   readonly policy: () => CompiledPolicy;
 }
 
-export type RunningGateway = RunningServer;
+export interface RunningGateway extends RunningServer {
+  /** The hub database (request audit). */
+  readonly hubDataSource: DataSource;
+}
 
 /** Serves the federated graph from the committed supergraph (no introspection at run time). */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -73,6 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   return {
     ...server,
+    hubDataSource: hub.dataSource,
     async close() {
       await server.close();
       await hub.close();

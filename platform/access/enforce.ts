@@ -49,7 +49,8 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
             const holder = isObj(parent) ? parent : null;
             const envelope: RecordEnvelope | null = isRecord && holder ? envelopeOf(type.name, holder) : holder ? (access.envelopes.get(holder) ?? null) : null;
             const decision = access.policy.decide(type.name, fieldName, envelope, kind, holder);
-            if (envelope) access.note(envelope.type, envelope.id, isRecord ? fieldName : `${type.name}.${fieldName}`, decision);
+            // A record's own fields are all audited; nested ones only when denied or masked (the record field that returned them is already noted).
+            if (envelope && (isRecord || decision.effect !== "allow")) access.note(envelope.type, envelope.id, isRecord ? fieldName : `${type.name}.${fieldName}`, decision);
             else if (holder && kinds.entityTypes.has(type.name)) access.note(type.name, keys.map((k) => String(holder[k])).join(":"), fieldName, decision);
             if (decision.effect === "deny") return denial(decision.rule);
             if (decision.effect === "mask" && holder && decision.mask) access.setMask(holder, fieldName, decision.mask);

@@ -17,11 +17,15 @@ export interface Caller {
   token?: string | null;
   purpose?: string | null;
   justification?: string;
+  requestId?: string;
+  headers?: Record<string, string>;
 }
 
 export interface TestHub {
   readonly hub: RunningHub;
   readonly config: LiaisonConfig;
+  /** The environment the hub was configured with (for CLI children that must reach the same databases). */
+  readonly env: Record<string, string>;
   /** A dev token for the subject; defaults: analyst, clearance 2, no operations. */
   token(agency: string, overrides?: Partial<TokenClaims>, ttlSeconds?: number): Promise<string>;
   /** POSTs an operation to a URL (the gateway by default) as the caller. */
@@ -30,13 +34,16 @@ export interface TestHub {
 }
 
 /** Starts a whole hub on random ports with fresh databases (in-memory PGlite, or PostgreSQL when DATABASE_URL is set). */
-export async function startTestHub(options: { subgraphs?: readonly SubgraphDefinition[]; env?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { subgraphs?: readonly SubgraphDefinition[]; env?: Record<string, string>; persist?: boolean; enforcement?: boolean } = {},
+): Promise<TestHub> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "liaison-test-"));
   const databases = await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
-  const config = loadConfig({ LIAISON_DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: "3000", ...databases.env, ...options.env });
+  const env = { LIAISON_DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: "3000", ...databases.env, ...options.env };
+  const config = loadConfig(env);
   let hub: RunningHub;
   try {
-    hub = await startHub({ config, inMemory: true, randomPorts: true, subgraphs: options.subgraphs });
+    hub = await startHub({ config, inMemory: !options.persist, randomPorts: true, subgraphs: options.subgraphs, enforcement: options.enforcement });
   } catch (error) {
     await databases.drop();
     throw error;
@@ -47,6 +54,7 @@ export async function startTestHub(options: { subgraphs?: readonly SubgraphDefin
   return {
     hub,
     config,
+    env,
     token,
     async query(query, variables = {}, caller = {}, url = hub.gateway.url) {
       const headers: Record<string, string> = { "content-type": "application/json" };
@@ -59,6 +67,8 @@ export async function startTestHub(options: { subgraphs?: readonly SubgraphDefin
       const purpose = caller.purpose === undefined ? "investigation" : caller.purpose;
       if (purpose) headers["x-purpose"] = purpose;
       if (caller.justification) headers["x-justification"] = caller.justification;
+      if (caller.requestId) headers["x-request-id"] = caller.requestId;
+      Object.assign(headers, caller.headers);
       const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as Omit<GraphQLResponse, "status">;
       return { status: response.status, ...body } as GraphQLResponse<never>;
