@@ -39,7 +39,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
     buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, config.gatewaySecret),
   });
-  const hub = await openDatabase({ url: options.hubDatabaseUrl, entities: [], migrations: [CreateRequestAudit1764200100000], poolMax: 2 });
+  const hub = await openDatabase({ url: options.hubDatabaseUrl, entities: [], migrations: [CreateRequestAudit1764200100000], poolMax: 1 });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,

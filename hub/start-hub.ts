@@ -1,6 +1,5 @@
 import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
 import { createTokenVerifier, loadOrCreateDevKeys } from "../platform/auth/index.js";
-import { EMBEDDED_MAX_CONNECTIONS } from "../platform/db/index.js";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../platform/subgraph/index.js";
 import { startGateway, type RunningGateway } from "../gateway/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
@@ -50,7 +49,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           verifier,
           databaseUrl: databases.urls[definition.name],
           port: options.randomPorts ? 0 : undefined,
-          poolMax: databases.embedded.length > 0 ? Math.min(4, EMBEDDED_MAX_CONNECTIONS) : 10,
+          // PGlite is one session behind its socket: two connections interleaving the extended
+          // protocol clobber each other's unnamed portal, so each embedded database gets one connection.
+          poolMax: databases.embedded.length > 0 ? 1 : 10,
           policy,
           enforcement: options.enforcement,
         });

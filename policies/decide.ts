@@ -108,11 +108,12 @@ export class CallerPolicy {
   }
 
   /**
-   * Which records of a type the subject may know exist: those whose `id` is served. As a
-   * predicate (OR of allow conditions, minus OR of deny conditions) so lists can filter in SQL.
+   * Which records of a type the subject may know exist: those whose `id` is served (or, with
+   * `field`, those whose `field` is served). As a predicate (OR of allow conditions, minus OR of
+   * deny conditions) so lists can filter in SQL.
    */
-  visibility(type: string): Visibility {
-    const { denies, allows } = this.candidatesFor(type, "id");
+  visibility(type: string, field = "id"): Visibility {
+    const { denies, allows } = this.candidatesFor(type, field);
     return { allow: allows.map((r) => r.when?.record ?? {}), deny: denies.map((r) => r.when?.record ?? {}) };
   }
 }
@@ -163,6 +164,11 @@ export class CompiledPolicy {
       this.profiles.set(key, policy);
     }
     return policy;
+  }
+
+  /** Whether any rule of the set targets this coordinate (directly or through `Type.*`). */
+  targets(type: string, field: string): boolean {
+    return this.byCoordinate.has(`${type}.${field}`) || this.byCoordinate.has(`${type}.*`);
   }
 
   isMasked(type: string, field: string): boolean {

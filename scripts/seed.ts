@@ -64,7 +64,8 @@ try {
   for (const definition of agencies) {
     const url = databases.urls[definition.name];
     if (!url || !definition.database) throw new Error(`no database for ${definition.name}`);
-    opened.set(definition.name, await openDatabase({ url, ...definition.database }));
+    // One connection per embedded database: PGlite is a single session behind its socket.
+    opened.set(definition.name, await openDatabase({ url, ...definition.database, poolMax: databases.embedded.length > 0 ? 1 : 4 }));
   }
   const target = (name: keyof SeedTargets) => {
     const db = opened.get(name);

@@ -68,7 +68,8 @@ export const aerotek: NetworkDefinition = {
       fiuReports: [
         {
           reference: "AEROTEK-SAR-01",
-          handling: Handling.AMBER_STRICT,
+          // AMBER, not AMBER+STRICT: a hit on the company may tell customs that the FIU holds something.
+          handling: Handling.AMBER,
           sourceGrade: SourceGrade.B,
           infoGrade: 2,
           reportCode: "SAR",

@@ -1,5 +1,5 @@
 import { GraphQLError, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
-import { applyMiddleware, type IMiddlewareFunction } from "graphql-middleware";
+import { applyMiddleware, type IMiddleware, type IMiddlewareFunction } from "graphql-middleware";
 import { allow, deny, rule, shield, type IRules } from "graphql-shield";
 import { applyMask, isVisible, type CompiledPolicy, type RecordEnvelope } from "../../policies/index.js";
 import { ErrorCode } from "../../schema/errors.js";
@@ -29,6 +29,8 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
   const rules: Record<string, Record<string, unknown>> = {};
   const middleware: Record<string, Record<string, IMiddlewareFunction>> = {};
   const compiled = policy();
+  /** Fields allowed unconditionally (open fields, untargeted nested values): they need no check at all. */
+  const unchecked = new Set<string>();
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
@@ -39,8 +41,12 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
     for (const [fieldName, field] of Object.entries(type.getFields())) {
       const role = kinds.roleOf(type, fieldName);
       const kind = kinds.fieldKind(role);
-      if (role === "open") typeRules[fieldName] = allow;
-      else {
+      // A nested value field no rule targets inherits its holder's decision: no check to run.
+      // (Rules that target one are compiled in; a policy set adding such a target is applied by a rebuild.)
+      if (role === "open" || (role === "value" && !compiled.targets(type.name, fieldName))) {
+        typeRules[fieldName] = allow;
+        unchecked.add(`${type.name}.${fieldName}`);
+      } else {
         // Shield's "contextual" cache ignores the parent, so rules that may read the record use no cache.
         typeRules[fieldName] = rule(`policy:${type.name}.${fieldName}`, { cache: "no_cache" })(
           (parent: unknown, _args: unknown, ctx: AccessAware) => {
@@ -103,8 +109,15 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
     fallbackError: denial("default-deny"),
     // Resolver errors (bad input, not found, conflict) reach the caller as they are.
     allowExternalErrors: true,
-  });
-  return applyMiddleware(schema, permissions, middleware);
+  }) as unknown as { generate(schema: GraphQLSchema): Record<string, Record<string, IMiddlewareFunction>> };
+  // Shield wraps every field in an async check. For fields its rule map allows unconditionally
+  // that wrapper only costs time (a promise per field per row), so those entries are dropped.
+  const fieldChecks = permissions.generate(schema);
+  for (const coordinate of unchecked) {
+    const [typeName = "", fieldName = ""] = coordinate.split(".");
+    delete fieldChecks[typeName]?.[fieldName];
+  }
+  return applyMiddleware(schema, fieldChecks as IMiddleware, middleware as IMiddleware);
 }
 
 /** Records the caller may not know exist are dropped from lists and become null (= not found). */

@@ -33,25 +33,93 @@ function canonical(table: AuditTable, row: AuditRow): string {
 export const rowHash = (table: AuditTable, prevHash: string, row: AuditRow): string =>
   createHash("sha256").update(`${prevHash}\n${canonical(table, row)}`).digest("hex");
 
-/** Appends rows in one transaction, chained after the current last row (serialised by an advisory lock). */
-export async function appendChained(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await dataSource.transaction(async (manager: EntityManager) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
-    const last = (await manager.query(`SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`)) as Array<{ hash: string }>;
-    let prev = last[0]?.hash ?? GENESIS;
-    const columns = AUDIT_TABLES[table];
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of rows) {
-      const hash = rowHash(table, prev, row);
-      const base = values.length;
-      values.push(...columns.map((c) => row[c] ?? null), prev, hash);
-      tuples.push(`(${[...columns, "prev_hash", "hash"].map((_, i) => `$${base + i + 1}`).join(", ")})`);
-      prev = hash;
+/** Statements of the audit start with this, so query counters can tell audit writes from data access. */
+export const AUDIT_SQL_MARK = "/* audit */";
+
+interface Pending {
+  readonly rows: readonly AuditRow[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** Per data source and table: rows waiting for the next write, and whether a write is under way. */
+const writers = new WeakMap<DataSource, Map<AuditTable, { queue: Pending[]; writing: boolean }>>();
+
+/**
+ * Appends rows, chained after the current last row, and resolves once they are committed.
+ * Group commit: rows of requests that arrive while a write is under way go together in the next
+ * transaction, so concurrent requests share one round of statements. A failed write rejects every
+ * request in it (each then withholds its answer).
+ */
+export function appendChained(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return Promise.resolve();
+  let tables = writers.get(dataSource);
+  if (!tables) {
+    tables = new Map();
+    writers.set(dataSource, tables);
+  }
+  let writer = tables.get(table);
+  if (!writer) {
+    writer = { queue: [], writing: false };
+    tables.set(table, writer);
+  }
+  const state = writer;
+  const done = new Promise<void>((resolve, reject) => state.queue.push({ rows, resolve, reject }));
+  if (!state.writing) void drain(dataSource, table, state);
+  return done;
+}
+
+async function drain(dataSource: DataSource, table: AuditTable, state: { queue: Pending[]; writing: boolean }): Promise<void> {
+  state.writing = true;
+  while (state.queue.length > 0) {
+    const batch = state.queue.splice(0, state.queue.length);
+    try {
+      await writeTransaction(dataSource, table, batch.flatMap((p) => p.rows));
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
     }
-    await manager.query(`INSERT INTO ${table} (${[...columns, "prev_hash", "hash"].join(", ")}) VALUES ${tuples.join(", ")}`, values);
-  });
+  }
+  state.writing = false;
+}
+
+/** One transaction: lock the chain, read its head, insert the rows with their hashes. */
+async function writeTransaction(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`${AUDIT_SQL_MARK} BEGIN`);
+    await insertChained(runner.manager, table, rows);
+    await runner.query(`${AUDIT_SQL_MARK} COMMIT`);
+  } catch (error) {
+    await runner.query(`${AUDIT_SQL_MARK} ROLLBACK`).catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+async function insertChained(manager: EntityManager, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
+  {
+    await manager.query(`${AUDIT_SQL_MARK} SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
+    const last = (await manager.query(`${AUDIT_SQL_MARK} SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`)) as Array<{ hash: string }>;
+    let prev = last[0]?.hash ?? GENESIS;
+    const columns = [...AUDIT_TABLES[table], "prev_hash", "hash"];
+    // PostgreSQL binds at most 65535 parameters per statement: insert in chunks.
+    const perStatement = Math.floor(60_000 / columns.length);
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (const row of rows.slice(start, start + perStatement)) {
+        const hash = rowHash(table, prev, row);
+        const base = values.length;
+        values.push(...AUDIT_TABLES[table].map((c) => row[c] ?? null), prev, hash);
+        tuples.push(`(${columns.map((_, i) => `$${base + i + 1}`).join(", ")})`);
+        prev = hash;
+      }
+      await manager.query(`${AUDIT_SQL_MARK} INSERT INTO ${table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`, values);
+    }
+  }
 }
 
 export interface ChainReport {

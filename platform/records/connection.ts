@@ -2,6 +2,7 @@ import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql"
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { badInput, forbidden } from "../../schema/errors.js";
 import { visibilitySql } from "../access/visibility-sql.js";
+import { ENVELOPE_FIELDS } from "../access/schema-kinds.js";
 import type { SubgraphContext } from "../subgraph/context.js";
 
 @ObjectType("PageInfo")
@@ -69,6 +70,8 @@ export async function paginate<E extends ObjectLiteral & { occurredAt: Date; id:
   ctx: SubgraphContext,
   recordType: string,
   toView: (row: E) => V,
+  /** Record fields the filter selects on: only records where the caller may see them can match. */
+  filtered: readonly string[] = [],
 ): Promise<ConnectionResult<V>> {
   const pageSizeMax = ctx.config.pageSizeMax;
   const first = args.first ?? DEFAULT_PAGE;
@@ -78,8 +81,10 @@ export async function paginate<E extends ObjectLiteral & { occurredAt: Date; id:
   const alias = query.alias;
   // Only records the caller may know exist: in the page, in the cursor walk and in totalCount.
   if (!ctx.access) throw forbidden("Not authorised: no verified subject and purpose", "no-subject");
-  const visible = visibilitySql(alias, ctx.access.policy.visibility(recordType), ctx.access.subject);
-  query.andWhere(visible.sql, visible.params);
+  for (const field of ["id", ...filtered.filter((f) => !ENVELOPE_FIELDS.has(f))]) {
+    const visible = visibilitySql(alias, ctx.access.policy.visibility(recordType, field), ctx.access.subject, field);
+    query.andWhere(visible.sql, visible.params);
+  }
   const counting = query.clone();
   if (args.after) {
     const [at, id] = decodeCursor(args.after);

@@ -24,3 +24,22 @@ export function applyRecordFilter<E extends ObjectLiteral>(query: SelectQueryBui
   if (filter.to) query.andWhere(`${a}.occurred_at < (:to::date + 1)`, { to: isoDate(filter.to, "filter.to") });
   return query;
 }
+
+/**
+ * The record fields a filter reads, from a map of filter key to record field. A filter may only
+ * select on values the caller may see, or it would answer "does the hidden value equal X?".
+ */
+export function filteredFields(filter: object | null | undefined, mapping: Readonly<Record<string, string>>): string[] {
+  if (!filter) return [];
+  const entries = Object.entries(filter as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return [...new Set(entries.map(([key]) => mapping[key] ?? key))];
+}
+
+/** How the shared filter keys map to record fields; `from`/`to` read the record's own date field. */
+export const recordFilterFields = (dateField: string): Record<string, string> => ({
+  reference: "reference",
+  handling: "handling",
+  operationId: "operationId",
+  from: dateField,
+  to: dateField,
+});

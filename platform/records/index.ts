@@ -25,5 +25,6 @@ export { isUuid, recordsByIdLoader, recordsByIdentifierLoader, saveRecordOnce, u
 export { LoaderCache } from "./loader-cache.js";
 export * as check from "./validate.js";
 export { createMentionFieldResolvers, type MentionFieldsOptions } from "./mention-fields.js";
-export { RecordFilter, applyRecordFilter } from "./filter.js";
+export { RecordFilter, applyRecordFilter, filteredFields, recordFilterFields } from "./filter.js";
 export { ENVELOPE_COLUMNS, envelopeIndexes, MENTION_TABLE } from "./migration-sql.js";
+export { HIT_HANDLINGS, disclosableInHit } from "./hit.js";

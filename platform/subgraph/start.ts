@@ -50,15 +50,11 @@ export interface RunningSubgraph {
 export async function startSubgraph(definition: SubgraphDefinition, options: StartOptions): Promise<RunningSubgraph> {
   const { config } = options;
   let database: Database | undefined;
-  let auditDatabase: Database | undefined;
   if (definition.database) {
     if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
     // Every agency database also holds its own delivery audit.
     const migrations = [...(definition.database.migrations as unknown[]), CreateAccessAudit1764200000000] as typeof definition.database.migrations;
     database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax });
-    // The audit writes on its own small pool: it never waits behind data queries, and the
-    // data pool's query counter measures data access only.
-    auditDatabase = await openDatabase({ url: options.databaseUrl, entities: [], migrations: [], poolMax: 2 });
   }
   const enforcement = options.enforcement ?? true;
   const unprotected = await definition.buildSchema(config);
@@ -73,7 +69,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     plugins: [
       callerPlugin<SubgraphContext>(config.purposes),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(auditDatabase && enforcement ? [accessAuditPlugin(auditDatabase.dataSource, definition.name)] : []),
+      ...(database && enforcement ? [accessAuditPlugin(database.dataSource, definition.name)] : []),
     ],
     formatError: (formatted, error) => formatError(formatted, error, definition.name),
   });
@@ -124,7 +120,6 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     async close() {
       await server.close();
       await database?.close();
-      await auditDatabase?.close();
     },
   };
 }

@@ -357,7 +357,7 @@ describe("planted networks through the gateway under the default policies", () =
     expect(await ask("POSTAL", hit)).toEqual({ data: { bankAccount: { fiuHit: null } }, errors: ["bankAccount.fiuHit FORBIDDEN default-deny"] });
   });
 
-  it("COURIER: the FIU reads its STR and CTR with full IBANs; the police read their case with IBANs masked to the last four", async () => {
+  it("COURIER: the FIU reads its STR and CTR with full IBANs; the police read their own case in full; customs in the operation see its IBANs masked to the last four", async () => {
     const fiu = await ask("FIU", `{ bankAccount(iban: "GB93ALBS40212420220202") { fiuReports { reference handling reportCode accounts { iban } } } }`);
     expect(fiu).toEqual({
       data: {
@@ -370,16 +370,16 @@ describe("planted networks through the gateway under the default policies", () =
       },
       errors: [],
     });
-    const police = await ask("POLICE", `{ bankAccount(iban: "GB93ALBS40212420220202") { cases { reference parties { name identifiers { kind value } } } } }`);
-    expect(police).toEqual({
+    const caseQuery = `{ bankAccount(iban: "GB93ALBS40212420220202") { cases { reference parties { name identifiers { kind value } } } } }`;
+    const courierCase = (iban: string) => ({
       data: {
         bankAccount: {
           cases: [
             {
               reference: "COURIER-CASE-01",
               parties: [
-                { name: "Marcus Dunmore", identifiers: [{ kind: "PHONE", value: "+447700900201" }, { kind: "IBAN", value: "******************0202" }, { kind: "TRAVEL_DOCUMENT", value: "GB:925140201" }] },
-                { name: "Kyle Brannigan", identifiers: [{ kind: "PHONE", value: "+447700900202" }, { kind: "IBAN", value: "******************0202" }] },
+                { name: "Marcus Dunmore", identifiers: [{ kind: "PHONE", value: "+447700900201" }, { kind: "IBAN", value: iban }, { kind: "TRAVEL_DOCUMENT", value: "GB:925140201" }] },
+                { name: "Kyle Brannigan", identifiers: [{ kind: "PHONE", value: "+447700900202" }, { kind: "IBAN", value: iban }] },
               ],
             },
           ],
@@ -387,12 +387,14 @@ describe("planted networks through the gateway under the default policies", () =
       },
       errors: [],
     });
+    expect(await ask("POLICE", caseQuery)).toEqual(courierCase("GB93ALBS40212420220202"));
+    expect(await ask("CUSTOMS", caseQuery, { operations: ["OP-COURIER"] })).toEqual(courierCase("******************0202"));
   });
 
-  it("AEROTEK: the FIU reads its AMBER_STRICT SAR; police see the seizures as envelopes and get the hit; neither reaches the other's records", async () => {
+  it("AEROTEK: the FIU reads its AMBER SAR; police see the seizures as envelopes and get the hit; neither reaches the other's records", async () => {
     const company = `company(country: "DE", registrationNumber: "HRB 123456")`;
     expect(await ask("FIU", `{ ${company} { fiuReports { reference handling reportCode } seizures { id } } }`)).toEqual({
-      data: { company: { fiuReports: [{ reference: "AEROTEK-SAR-01", handling: "AMBER_STRICT", reportCode: "SAR" }], seizures: null } },
+      data: { company: { fiuReports: [{ reference: "AEROTEK-SAR-01", handling: "AMBER", reportCode: "SAR" }], seizures: null } },
       errors: ["company.seizures FORBIDDEN default-deny"],
     });
     expect(await ask("POLICE", `{ ${company} { seizures { id originAgency handling } fiuHit { hit } fiuReports { id } } }`)).toEqual({

@@ -1,5 +1,6 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../../platform/subgraph/index.js";
+import { disclosableInHit } from "../../../platform/records/index.js";
 import { identifierEntities } from "../entities.js";
 import { loadSeizuresMentioning } from "./seizure.loaders.js";
 
@@ -17,6 +18,7 @@ export class PostalItemCustomsHitResolver {
   @FieldResolver(() => CustomsHit, { nullable: true, description: "Whether customs seized this item (hit/no-hit)" })
   async customsHit(@Root() item: { itemId: string }, @Ctx() ctx: SubgraphContext): Promise<CustomsHit> {
     // The same batched loader as PostalItem.seizures: one query for every item of the request.
-    return { hit: (await loadSeizuresMentioning(ctx, "POSTAL_ITEM", item.itemId)).length > 0 };
+    // RED and AMBER+STRICT seizures never make a hit: their existence is not disclosed.
+    return { hit: (await loadSeizuresMentioning(ctx, "POSTAL_ITEM", item.itemId)).some(disclosableInHit) };
   }
 }

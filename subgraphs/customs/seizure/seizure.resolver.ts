@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { badInput } from "../../../schema/errors.js";
-import { createConnectionType, isUuid, paginate } from "../../../platform/records/index.js";
+import { createConnectionType, filteredFields, isUuid, paginate, recordFilterFields } from "../../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { SeizureEntity } from "./seizure.entity.js";
 import { applySeizureFilter, SeizureFilter } from "./seizure.filter.js";
@@ -12,6 +12,9 @@ import { toSeizureView } from "./seizure.view.js";
 
 export const SeizureConnection = createConnectionType("Seizure", Seizure);
 
+
+/** The record field each filter key selects on (a filter may only select on what the caller may see). */
+const FILTER_FIELDS = { ...recordFilterFields("date"), country: "country", transportMode: "transportMode", placeType: "placeType", area: "commodities", commodityCode: "commodities" };
 @Resolver(() => Seizure)
 export class SeizureResolver {
   @Query(() => Seizure, { nullable: true, description: "One seizure by id" })
@@ -28,7 +31,7 @@ export class SeizureResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applySeizureFilter(databaseOf(ctx).getRepository(SeizureEntity).createQueryBuilder("s"), filter);
-    return paginate(query, { first, after }, ctx, "Seizure", toSeizureView);
+    return paginate(query, { first, after }, ctx, "Seizure", toSeizureView, filteredFields(filter, FILTER_FIELDS));
   }
 
   @Mutation(() => Seizure, { nullable: true, description: "Records a seizure; idempotent on the customs reference" })

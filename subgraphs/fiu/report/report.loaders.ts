@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { IdentifierKind } from "../../../schema/identifiers/index.js";
-import { recordsByIdentifierLoader, recordsByIdLoader } from "../../../platform/records/index.js";
+import { disclosableInHit, recordsByIdentifierLoader, recordsByIdLoader } from "../../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { FiuReportEntity } from "./report.entity.js";
 import { toFiuReportView, type FiuReportView } from "./report.view.js";
@@ -22,7 +22,7 @@ export async function loadFiuReportsMentioning(ctx: SubgraphContext, kind: Ident
   return (await mentionLoader(ctx, kind).load(value)).map(toFiuReportView);
 }
 
-/** Whether any report mentions one identifier, batched per request and kind. */
+/** Whether a report that may be disclosed as a hit (not RED, not AMBER+STRICT) mentions one identifier; batched. */
 export async function anyFiuReportMentions(ctx: SubgraphContext, kind: IdentifierKind, value: string): Promise<boolean> {
-  return (await mentionLoader(ctx, kind).load(value)).length > 0;
+  return (await mentionLoader(ctx, kind).load(value)).some(disclosableInHit);
 }

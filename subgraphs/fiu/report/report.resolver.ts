@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { badInput } from "../../../schema/errors.js";
-import { createConnectionType, isUuid, paginate } from "../../../platform/records/index.js";
+import { createConnectionType, filteredFields, isUuid, paginate, recordFilterFields } from "../../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { FiuReportEntity } from "./report.entity.js";
 import { applyFiuReportFilter, FiuReportFilter } from "./report.filter.js";
@@ -12,6 +12,9 @@ import { toFiuReportView } from "./report.view.js";
 
 export const FiuReportConnection = createConnectionType("FiuReport", FiuReport);
 
+
+/** The record field each filter key selects on (a filter may only select on what the caller may see). */
+const FILTER_FIELDS = { ...recordFilterFields("submittedAt"), reportCode: "reportCode", indicator: "indicators", minAmount: "transactions" };
 @Resolver(() => FiuReport)
 export class FiuReportResolver {
   @Query(() => FiuReport, { nullable: true, description: "One FIU report by id" })
@@ -28,7 +31,7 @@ export class FiuReportResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applyFiuReportFilter(databaseOf(ctx).getRepository(FiuReportEntity).createQueryBuilder("r"), filter, ctx.config.codes.fiuReport);
-    return paginate(query, { first, after }, ctx, "FiuReport", toFiuReportView);
+    return paginate(query, { first, after }, ctx, "FiuReport", toFiuReportView, filteredFields(filter, FILTER_FIELDS));
   }
 
   @Mutation(() => FiuReport, { nullable: true, description: "Files a report with the FIU; idempotent on the FIU's reference" })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { badInput } from "../../../schema/errors.js";
-import { createConnectionType, isUuid, paginate } from "../../../platform/records/index.js";
+import { createConnectionType, filteredFields, isUuid, paginate, recordFilterFields } from "../../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { CaseEntity } from "./case.entity.js";
 import { applyCaseFilter, CaseFilter } from "./case.filter.js";
@@ -12,6 +12,9 @@ import { toCaseView } from "./case.view.js";
 
 export const CaseConnection = createConnectionType("Case", Case);
 
+
+/** The record field each filter key selects on (a filter may only select on what the caller may see). */
+const FILTER_FIELDS = { ...recordFilterFields("openedAt"), status: "status", offence: "offences", partyRole: "parties" };
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { name: "case", nullable: true, description: "One case by id" })
@@ -28,7 +31,7 @@ export class CaseResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applyCaseFilter(databaseOf(ctx).getRepository(CaseEntity).createQueryBuilder("c"), filter, ctx.config.codes.offence);
-    return paginate(query, { first, after }, ctx, "Case", toCaseView);
+    return paginate(query, { first, after }, ctx, "Case", toCaseView, filteredFields(filter, FILTER_FIELDS));
   }
 
   @Mutation(() => Case, { nullable: true, description: "Opens a case; idempotent on the police reference" })

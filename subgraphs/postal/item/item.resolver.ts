@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { createConnectionType, paginate } from "../../../platform/records/index.js";
+import { createConnectionType, filteredFields, paginate, recordFilterFields } from "../../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { PostalItemEntity } from "./item.entity.js";
 import { applyPostalItemFilter, PostalItemFilter } from "./item.filter.js";
@@ -11,6 +11,9 @@ import { toPostalItemView } from "./item.view.js";
 export const PostalItemConnection = createConnectionType("PostalItem", PostalItem);
 
 /** Lists and registration; a single item is the shared entity, looked up through `postalItem(itemId:)` (links). */
+
+/** The record field each filter key selects on (a filter may only select on what the caller may see). */
+const FILTER_FIELDS = { ...recordFilterFields("postedAt"), category: "category", destinationCountry: "destinationCountry", originCountry: "originCountry", senderCountry: "sender" };
 @Resolver(() => PostalItem)
 export class PostalItemResolver {
   @Query(() => PostalItemConnection, { nullable: true, description: "Postal items, newest posting first, filtered and paginated" })
@@ -21,7 +24,7 @@ export class PostalItemResolver {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ) {
     const query = applyPostalItemFilter(databaseOf(ctx).getRepository(PostalItemEntity).createQueryBuilder("p"), filter);
-    return paginate(query, { first, after }, ctx, "PostalItem", toPostalItemView);
+    return paginate(query, { first, after }, ctx, "PostalItem", toPostalItemView, filteredFields(filter, FILTER_FIELDS));
   }
 
   @Mutation(() => PostalItem, { nullable: true, description: "Registers a postal item (CN23); idempotent on the postal reference" })
