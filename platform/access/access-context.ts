@@ -16,8 +16,18 @@ export interface ServedEntity {
  * the record of what was served.
  */
 export class AccessContext {
-  /** Nested objects -> the envelope of the record that holds them. */
+  /** Nested objects -> the envelope of the record that holds them (records map to their own). */
   readonly envelopes = new WeakMap<object, RecordEnvelope>();
+
+  /** A record's envelope, built once per record object per request. */
+  envelopeOfRecord(type: string, record: Record<string, unknown>): RecordEnvelope {
+    let envelope = this.envelopes.get(record);
+    if (!envelope) {
+      envelope = envelopeOf(type, record);
+      this.envelopes.set(record, envelope);
+    }
+    return envelope;
+  }
   private readonly masks = new WeakMap<object, Map<string, NonNullable<Decision["mask"]>>>();
   private readonly entities = new Map<string, ServedEntity>();
 

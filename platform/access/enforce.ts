@@ -53,7 +53,7 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
             const access = ctx.access;
             if (!access) return unauthenticated();
             const holder = isObj(parent) ? parent : null;
-            const envelope: RecordEnvelope | null = isRecord && holder ? envelopeOf(type.name, holder) : holder ? (access.envelopes.get(holder) ?? null) : null;
+            const envelope: RecordEnvelope | null = isRecord && holder ? access.envelopeOfRecord(type.name, holder) : holder ? (access.envelopes.get(holder) ?? null) : null;
             const decision = access.policy.decide(type.name, fieldName, envelope, kind, holder);
             // A record's own fields are all audited; nested ones only when denied or masked (the record field that returned them is already noted).
             if (envelope && (isRecord || decision.effect !== "allow")) access.note(envelope.type, envelope.id, isRecord ? fieldName : `${type.name}.${fieldName}`, decision);
@@ -90,7 +90,7 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
         if (!access) return value;
         if (recordType) return hideInvisible(value, recordType, access);
         if (carriesEnvelope && isObj(parent)) {
-          const envelope = isRecord ? envelopeOf(type.name, parent) : access.envelopes.get(parent);
+          const envelope = isRecord ? access.envelopeOfRecord(type.name, parent) : access.envelopes.get(parent);
           if (envelope) passOn(value, envelope, access, 0);
         }
         if (masked && isObj(parent)) {
