@@ -1,5 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { TokenVerifier } from "../platform/auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
 import { callerPlugin, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
@@ -47,7 +48,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
-    plugins: [callerPlugin<GatewayContext>(config.purposes), requestAuditPlugin(hub.dataSource, () => options.policy().version)],
+    plugins: [
+      callerPlugin<GatewayContext>(config.purposes),
+      requestAuditPlugin(hub.dataSource, () => options.policy().version),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: formatGatewayError,
   });
   await apollo.start();

@@ -84,8 +84,7 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
       const carriesEnvelope = kinds.returnsValueObjects(field) && !kinds.isRoot(type);
       const masked = compiled.isMasked(type.name, fieldName);
       if (!recordType && !carriesEnvelope && !masked) continue;
-      typeMiddleware[fieldName] = async (resolve, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
-        const value: unknown = await resolve(parent, args, ctx, info);
+      const after = (value: unknown, parent: unknown, ctx: AccessAware): unknown => {
         const access = ctx.access;
         if (!access) return value;
         if (recordType) return hideInvisible(value, recordType, access);
@@ -99,6 +98,12 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
         }
         return value;
       };
+      // Synchronous when the resolver is: a promise per field per row is what large lists pay for.
+      // (graphql-middleware's types ask for a promise; at run time it hands a plain value to graphql-js, which takes both.)
+      typeMiddleware[fieldName] = ((resolve: (...a: unknown[]) => unknown, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
+        const value: unknown = resolve(parent, args, ctx, info);
+        return value instanceof Promise ? value.then((resolved) => after(resolved, parent, ctx)) : after(value, parent, ctx);
+      }) as unknown as IMiddlewareFunction;
     }
     rules[type.name] = typeRules;
     if (Object.keys(typeMiddleware).length > 0) middleware[type.name] = typeMiddleware;

@@ -28,3 +28,4 @@ export { createMentionFieldResolvers, type MentionFieldsOptions } from "./mentio
 export { RecordFilter, applyRecordFilter, filteredFields, recordFilterFields } from "./filter.js";
 export { ENVELOPE_COLUMNS, envelopeIndexes, MENTION_TABLE } from "./migration-sql.js";
 export { HIT_HANDLINGS, disclosableInHit } from "./hit.js";
+export { envelopeView, type EnvelopeView } from "./envelope-view.js";

@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Agency } from "../../schema/enums.js";
@@ -69,6 +69,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     plugins: [
       callerPlugin<SubgraphContext>(config.purposes),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are used; the plugin would instrument every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
       ...(database && enforcement ? [accessAuditPlugin(database.dataSource, definition.name)] : []),
     ],
     formatError: (formatted, error) => formatError(formatted, error, definition.name),

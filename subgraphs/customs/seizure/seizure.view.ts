@@ -1,5 +1,4 @@
-import type { IdentifierRef } from "../../../platform/records/index.js";
-import type { Agency, Handling, SourceGrade } from "../../../schema/enums.js";
+import { envelopeView, type IdentifierRef } from "../../../platform/records/index.js";
 import type { SeizureEntity } from "./seizure.entity.js";
 import type { Seizure } from "./seizure.type.js";
 
@@ -8,14 +7,7 @@ export type SeizureView = Omit<Seizure, never> & { identifiers: IdentifierRef[] 
 
 export function toSeizureView(row: SeizureEntity): SeizureView {
   return {
-    id: row.id,
-    reference: row.reference,
-    originAgency: row.originAgency as Agency,
-    handling: row.handling as Handling,
-    operationId: row.operationId,
-    sourceGrade: row.sourceGrade as SourceGrade,
-    infoGrade: row.infoGrade,
-    createdAt: row.createdAt,
+    ...envelopeView(row),
     date: row.occurredAt.toISOString().slice(0, 10),
     country: row.country,
     place: row.place,
@@ -29,6 +21,5 @@ export function toSeizureView(row: SeizureEntity): SeizureView {
     parties: row.details.parties as Seizure["parties"],
     transportDocuments: row.details.transportDocuments as Seizure["transportDocuments"],
     officerNotes: row.officerNotes,
-    identifiers: row.identifiers,
   };
 }

@@ -1,5 +1,4 @@
-import type { IdentifierRef } from "../../../platform/records/index.js";
-import type { Agency, Handling, SourceGrade } from "../../../schema/enums.js";
+import { envelopeView, type IdentifierRef } from "../../../platform/records/index.js";
 import type { FiuReportEntity } from "./report.entity.js";
 import type { FiuReport } from "./report.type.js";
 
@@ -8,14 +7,7 @@ export type FiuReportView = Omit<FiuReport, never> & { identifiers: IdentifierRe
 
 export function toFiuReportView(row: FiuReportEntity): FiuReportView {
   return {
-    id: row.id,
-    reference: row.reference,
-    originAgency: row.originAgency as Agency,
-    handling: row.handling as Handling,
-    operationId: row.operationId,
-    sourceGrade: row.sourceGrade as SourceGrade,
-    infoGrade: row.infoGrade,
-    createdAt: row.createdAt,
+    ...envelopeView(row),
     reportCode: row.reportCode,
     entityReference: row.entityReference,
     submittedAt: row.occurredAt,
@@ -27,6 +19,5 @@ export function toFiuReportView(row: FiuReportEntity): FiuReportView {
     parties: row.details.parties as FiuReport["parties"],
     accounts: row.details.accounts,
     transactions: row.details.transactions,
-    identifiers: row.identifiers,
   };
 }

@@ -1,5 +1,4 @@
-import type { IdentifierRef } from "../../../platform/records/index.js";
-import type { Agency, Handling, SourceGrade } from "../../../schema/enums.js";
+import { envelopeView, type IdentifierRef } from "../../../platform/records/index.js";
 import type { CaseEntity } from "./case.entity.js";
 import type { Case } from "./case.type.js";
 
@@ -8,14 +7,7 @@ export type CaseView = Omit<Case, never> & { identifiers: IdentifierRef[] };
 
 export function toCaseView(row: CaseEntity): CaseView {
   return {
-    id: row.id,
-    reference: row.reference,
-    originAgency: row.originAgency as Agency,
-    handling: row.handling as Handling,
-    operationId: row.operationId,
-    sourceGrade: row.sourceGrade as SourceGrade,
-    infoGrade: row.infoGrade,
-    createdAt: row.createdAt,
+    ...envelopeView(row),
     offences: row.offences,
     status: row.status as Case["status"],
     openedAt: row.occurredAt.toISOString().slice(0, 10),
@@ -26,6 +18,5 @@ export function toCaseView(row: CaseEntity): CaseView {
     informants: row.details.parties.filter((party) => party.role === "INFORMANT") as Case["informants"],
     events: row.details.events.map((event) => ({ ...event, at: new Date(event.at) })) as Case["events"],
     vehicleDetails: row.details.vehicles,
-    identifiers: row.identifiers,
   };
 }

@@ -1,5 +1,4 @@
-import type { IdentifierRef } from "../../../platform/records/index.js";
-import type { Agency, Handling, SourceGrade } from "../../../schema/enums.js";
+import { envelopeView, type IdentifierRef } from "../../../platform/records/index.js";
 import type { PostalItemEntity } from "./item.entity.js";
 import type { PostalItem } from "./item.type.js";
 
@@ -9,14 +8,7 @@ export type PostalItemView = Omit<PostalItem, never> & { identifiers: Identifier
 export function toPostalItemView(row: PostalItemEntity): PostalItemView {
   const { details } = row;
   return {
-    id: row.id,
-    reference: row.reference,
-    originAgency: row.originAgency as Agency,
-    handling: row.handling as Handling,
-    operationId: row.operationId,
-    sourceGrade: row.sourceGrade as SourceGrade,
-    infoGrade: row.infoGrade,
-    createdAt: row.createdAt,
+    ...envelopeView(row),
     itemId: row.itemId,
     category: row.category as PostalItem["category"],
     categoryExplanation: details.categoryExplanation,
@@ -35,6 +27,5 @@ export function toPostalItemView(row: PostalItemEntity): PostalItemView {
       at: new Date(event.at),
       office: event.office,
     })),
-    identifiers: row.identifiers,
   };
 }
