@@ -40,6 +40,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
     buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, config.gatewaySecret),
   });
+  let requests = 0;
   const hub = await openDatabase({ url: options.hubDatabaseUrl, entities: [], migrations: [CreateRequestAudit1764200100000], poolMax: 1 });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -60,9 +61,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo,
     host: config.host,
     port: options.port ?? config.ports.gateway,
-    context: async (req) => ({ caller: await readCaller(req, options.verifier) }),
+    context: async (req) => {
+      requests += 1;
+      return { caller: await readCaller(req, options.verifier) };
+    },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),
+      "/metrics": (_req, res) => {
+        res.setHeader("content-type", "text/plain; version=0.0.4");
+        res.end(`liaison_requests_total{service="gateway"} ${requests}\n`);
+      },
       "/readyz": async (_req, res) => {
         const checks = await Promise.all(
           Object.entries(urls).map(async ([name, url]) => {
