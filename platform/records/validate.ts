@@ -72,3 +72,21 @@ export function validDate(value: Date, field: string): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw badInput(`${field} must be a date-time`, { field });
   return value;
 }
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** An ISO 4217 currency code, upper-cased. */
+export function currencyCode(value: string, field: string): string {
+  return pattern(value.toUpperCase(), field, CURRENCY, "a 3-letter ISO 4217 currency code such as EUR");
+}
+
+const EARLIEST = Date.UTC(1990, 0, 1);
+/** Clocks of reporting systems drift; a day of slack keeps honest records in. */
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** A real date-time of something that happened: not before 1990, not in the future. */
+export function pastDateTime(value: Date, field: string): Date {
+  const time = validDate(value, field).getTime();
+  if (time < EARLIEST || time > Date.now() + CLOCK_SKEW_MS) throw badInput(`${field} must be between 1990-01-01 and now`, { field });
+  return new Date(time);
+}

@@ -21,25 +21,16 @@ import type { FileFiuReportInput } from "./report.input.js";
 
 /** Indicator codes are data (each FIU has its own list), so only their shape is checked. */
 export const INDICATOR = /^[A-Z0-9_]{2,40}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 const INSTITUTION_CODE = /^[A-Z0-9][A-Z0-9._/-]{1,34}$/;
 const ENTITY_REFERENCE_MAX = 100;
-const EARLIEST_SUBMISSION = Date.UTC(1990, 0, 1);
-const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 const MAX_AMOUNT = 1e15;
 
-const currencyCode = (value: string, field: string): string => check.pattern(value.toUpperCase(), field, CURRENCY, "an ISO 4217 currency code such as EUR");
+const currencyCode = check.currencyCode;
 
 const optionalIban = (value: string | null | undefined, field: string): IdentifierRef | null =>
   value === null || value === undefined || value.trim() === "" ? null : normaliseIbanRef(value, field);
 
-function submissionTime(value: Date): Date {
-  const at = check.validDate(value, "input.submittedAt");
-  if (at.getTime() < EARLIEST_SUBMISSION || at.getTime() > Date.now() + CLOCK_SKEW_MS) {
-    throw badInput("input.submittedAt must be between 1990-01-01 and now", { field: "input.submittedAt" });
-  }
-  return at;
-}
+const submissionTime = (value: Date): Date => check.pastDateTime(value, "input.submittedAt");
 
 /** Validates and normalises a report, then stores it once (idempotent on the FIU's reference). */
 export async function fileFiuReport(dataSource: DataSource, input: FileFiuReportInput, config: LiaisonConfig) {

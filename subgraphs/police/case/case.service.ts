@@ -63,7 +63,7 @@ function newParties(parties: readonly CasePartyDetails[], known: readonly CasePa
 function validateEvent(event: CaseEventInput, field: string) {
   return {
     type: event.type,
-    at: check.validDate(event.at, `${field}.at`).toISOString(),
+    at: check.pastDateTime(event.at, `${field}.at`).toISOString(),
     place: check.text(event.place, `${field}.place`, 200),
     country: optionalCountryCode(event.country, `${field}.country`),
   };
