@@ -59,6 +59,8 @@ export class SchemaKinds {
 
   roleOf(type: GraphQLObjectType, fieldName: string): FieldRole {
     if (this.isRoot(type)) return FEDERATION_ROOT_FIELDS.has(fieldName) ? "open" : "governed";
+    // @external values come from another service inside the gateway's representation; this service never serves them.
+    if ((type.getFields()[fieldName]?.astNode?.directives ?? []).some((d) => d.name.value === "external")) return "open";
     if (type.name === "_Service") return "open";
     if (this.keys.get(type.name)?.has(fieldName)) return "open";
     if (this.recordTypes.has(type.name)) return ENVELOPE_FIELDS.has(fieldName) ? "open" : "governed";

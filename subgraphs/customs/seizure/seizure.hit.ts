@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../../../platform/subgraph/index.js";
 import { disclosableInHit } from "../../../platform/records/index.js";
 import { identifierEntities } from "../entities.js";
@@ -15,6 +15,8 @@ export class CustomsHit {
 
 @Resolver(() => identifierEntities.PostalItem)
 export class PostalItemCustomsHitResolver {
+  // The postal record's origin comes along, so policies can limit the hit to the caller's own items.
+  @Directive('@requires(fields: "originAgency")')
   @FieldResolver(() => CustomsHit, { nullable: true, description: "Whether customs seized this item (hit/no-hit)" })
   async customsHit(@Root() item: { itemId: string }, @Ctx() ctx: SubgraphContext): Promise<CustomsHit> {
     // The same batched loader as PostalItem.seizures: one query for every item of the request.
