@@ -1,4 +1,4 @@
-import type { Subject } from "../platform/auth/index.js";
+import type { Subject } from "../schema/subject.js";
 import { DEFAULT_DENY, type Decision, type PolicyRule, type PolicySet, type RecordCondition, type RecordEnvelope, type SubjectCondition } from "./model.js";
 
 /** How a field is governed when no rule matches it. */

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { writeFile } from "node:fs/promises";
 import { loadConfig } from "../platform/config.js";
-import { composeSupergraph } from "../schema/compose.js";
+import { composeSupergraph } from "./compose/supergraph.js";
 import { SUPERGRAPH_PATH } from "../schema/supergraph.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
 

@@ -1,16 +1,8 @@
 import { Agency, AGENCIES } from "../../schema/enums.js";
+import type { Subject } from "../../schema/subject.js";
 
-/** The verified caller: who they are, for which agency, with what roles and clearance. */
-export interface Subject {
-  readonly sub: string;
-  readonly agency: Agency;
-  readonly roles: readonly string[];
-  /** 0 (none) .. 4 (highest). */
-  readonly clearance: number;
-  /** Joint-operation ids the subject belongs to. */
-  readonly operations: readonly string[];
-  readonly issuer: string;
-}
+// The subject's shape is part of the contract (schema/), so policies need nothing from platform/.
+export type { Subject } from "../../schema/subject.js";
 
 const ROLE = /^[a-z][a-z0-9_-]{0,31}$/;
 const OPERATION = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../platform/config.js";
-import { composeSupergraph } from "../../schema/compose.js";
+import { composeSupergraph } from "../../scripts/compose/supergraph.js";
 import { readSupergraph } from "../../schema/supergraph.js";
 import { SUBGRAPHS } from "../../subgraphs/index.js";
 

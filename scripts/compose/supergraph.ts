@@ -1,8 +1,8 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
-import type { LiaisonConfig } from "../platform/config.js";
-import type { SubgraphDefinition } from "../platform/subgraph/index.js";
+import type { LiaisonConfig } from "../../platform/config.js";
+import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
 
 /** Default subgraph URLs written into the committed supergraph; the gateway overrides them from its configuration. */
 const DEFAULT_URL = (name: string, port: number) => `http://127.0.0.1:${port}/graphql`;
