@@ -26,7 +26,13 @@ export interface IssuerConfig {
   readonly dev?: boolean;
   /** When set, this issuer may only vouch for subjects of that agency. */
   readonly agency?: string;
+  /** The only JWS algorithms accepted from this issuer (ES256 unless the entry lists others; one for a PEM key). */
+  readonly algorithms: readonly string[];
 }
+
+/** Asymmetric JWS algorithms an issuer may list; `none` and shared-secret HMAC are never accepted. */
+export const JWT_ALGORITHMS: readonly string[] = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA", "Ed25519"];
+const DEFAULT_ALGORITHMS: readonly string[] = Object.freeze(["ES256"]);
 
 export interface LiaisonConfig {
   readonly production: boolean;
@@ -40,6 +46,8 @@ export interface LiaisonConfig {
   readonly issuers: readonly IssuerConfig[];
   readonly devIssuer: string;
   readonly audience: string;
+  /** Tokens issued longer ago than this are refused, whatever their expiry (JWT_MAX_TOKEN_AGE_SECONDS). */
+  readonly tokenMaxAgeSeconds: number;
   readonly purposes: readonly string[];
   readonly subgraphTimeoutMs: number;
   readonly defaultPhoneRegion: string;
@@ -99,6 +107,16 @@ export function databaseUrlFor(base: string, database: string): string {
   return url.toString();
 }
 
+function issuerAlgorithms(issuer: string, value: unknown, pem: boolean): readonly string[] {
+  if (value === undefined) return DEFAULT_ALGORITHMS;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((a) => typeof a === "string" && JWT_ALGORITHMS.includes(a))) {
+    throw new Error(`configuration: JWT_ISSUERS "${issuer}": algorithms must be a non-empty list of ${JWT_ALGORITHMS.join(", ")}`);
+  }
+  // A PEM key is imported for exactly one algorithm.
+  if (pem && value.length !== 1) throw new Error(`configuration: JWT_ISSUERS "${issuer}": a publicKeyFile takes exactly one algorithm`);
+  return Object.freeze([...new Set(value as string[])]);
+}
+
 function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerConfig[] {
   const issuers: IssuerConfig[] = [];
   if (env.JWT_ISSUERS) {
@@ -106,22 +124,24 @@ function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerCo
     try {
       parsed = JSON.parse(env.JWT_ISSUERS);
     } catch {
-      throw new Error("configuration: JWT_ISSUERS must be a JSON array of {issuer, jwksUrl | publicKeyFile, agency?}");
+      throw new Error("configuration: JWT_ISSUERS must be a JSON array of {issuer, jwksUrl | publicKeyFile, agency?, algorithms?}");
     }
     if (!Array.isArray(parsed)) throw new Error("configuration: JWT_ISSUERS must be a JSON array");
     for (const item of parsed as Array<Record<string, unknown>>) {
       if (typeof item.issuer !== "string" || (typeof item.jwksUrl !== "string" && typeof item.publicKeyFile !== "string")) {
         throw new Error("configuration: each JWT_ISSUERS entry needs issuer and jwksUrl or publicKeyFile");
       }
+      const publicKeyFile = typeof item.publicKeyFile === "string" ? item.publicKeyFile : undefined;
       issuers.push({
         issuer: item.issuer,
         jwksUrl: typeof item.jwksUrl === "string" ? item.jwksUrl : undefined,
-        publicKeyFile: typeof item.publicKeyFile === "string" ? item.publicKeyFile : undefined,
+        publicKeyFile,
         agency: typeof item.agency === "string" ? item.agency : undefined,
+        algorithms: issuerAlgorithms(item.issuer, item.algorithms, publicKeyFile !== undefined),
       });
     }
   }
-  if (devEnabled) issuers.push({ issuer: devIssuer, dev: true });
+  if (devEnabled) issuers.push({ issuer: devIssuer, dev: true, algorithms: DEFAULT_ALGORITHMS });
   return issuers;
 }
 
@@ -168,6 +188,7 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     issuers: Object.freeze(readIssuers(env, devIssuer, devEnabled)),
     devIssuer,
     audience: env.JWT_AUDIENCE ?? "liaison",
+    tokenMaxAgeSeconds: int(env, "JWT_MAX_TOKEN_AGE_SECONDS", 24 * 3600, 60, 30 * 24 * 3600),
     purposes: Object.freeze(purposes),
     subgraphTimeoutMs: int(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION ?? "GB").toUpperCase(),

@@ -7,7 +7,38 @@ describe("configuration", () => {
     expect(config.ports).toEqual({ gateway: 4000, customs: 4101, police: 4102, fiu: 4103, postal: 4104, links: 4105 });
     expect(config.subgraphUrls.police).toBe("http://127.0.0.1:4102/graphql");
     expect(config.databaseUrls).toEqual({});
-    expect(config.issuers).toEqual([{ issuer: "liaison-dev", dev: true }]);
+    expect(config.issuers).toEqual([{ issuer: "liaison-dev", dev: true, algorithms: ["ES256"] }]);
+    expect(config.tokenMaxAgeSeconds).toBe(86_400);
+  });
+
+  it("gives every issuer an explicit algorithm list, ES256 unless the entry lists its own", () => {
+    const issuers = [
+      { issuer: "https://idp.police.example", jwksUrl: "https://idp.police.example/jwks", agency: "POLICE", algorithms: ["RS256", "PS256"] },
+      { issuer: "customs-pem", publicKeyFile: "/keys/customs.pem" },
+      { issuer: "fiu-pem", publicKeyFile: "/keys/fiu.pem", algorithms: ["EdDSA"] },
+    ];
+    expect(loadConfig({ JWT_ISSUERS: JSON.stringify(issuers), DEV_ISSUER: "false" }).issuers).toEqual([
+      { issuer: "https://idp.police.example", jwksUrl: "https://idp.police.example/jwks", publicKeyFile: undefined, agency: "POLICE", algorithms: ["RS256", "PS256"] },
+      { issuer: "customs-pem", jwksUrl: undefined, publicKeyFile: "/keys/customs.pem", agency: undefined, algorithms: ["ES256"] },
+      { issuer: "fiu-pem", jwksUrl: undefined, publicKeyFile: "/keys/fiu.pem", agency: undefined, algorithms: ["EdDSA"] },
+    ]);
+  });
+
+  it("refuses shared-secret, none and unknown algorithms, and a PEM key with several", () => {
+    const one = (entry: Record<string, unknown>) => () => loadConfig({ JWT_ISSUERS: JSON.stringify([{ issuer: "x", jwksUrl: "https://x/jwks", ...entry }]) });
+    const message = 'configuration: JWT_ISSUERS "x": algorithms must be a non-empty list of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512, EdDSA, Ed25519';
+    expect(one({ algorithms: ["HS256"] })).toThrow(message);
+    expect(one({ algorithms: ["none"] })).toThrow(message);
+    expect(one({ algorithms: [] })).toThrow(message);
+    expect(one({ algorithms: "ES256" })).toThrow(message);
+    expect(one({ jwksUrl: undefined, publicKeyFile: "/k.pem", algorithms: ["ES256", "RS256"] })).toThrow(
+      'configuration: JWT_ISSUERS "x": a publicKeyFile takes exactly one algorithm',
+    );
+  });
+
+  it("reads the maximum token age, within bounds", () => {
+    expect(loadConfig({ JWT_MAX_TOKEN_AGE_SECONDS: "3600" }).tokenMaxAgeSeconds).toBe(3600);
+    expect(() => loadConfig({ JWT_MAX_TOKEN_AGE_SECONDS: "0" })).toThrow('configuration: JWT_MAX_TOKEN_AGE_SECONDS must be an integer between 60 and 2592000, got "0"');
   });
 
   it("derives one database per owner from DATABASE_URL, and a per-owner URL wins", () => {

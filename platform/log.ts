@@ -1,0 +1,27 @@
+/*
+ * Every line we write to stderr may carry caller text (a GraphQL error message, a PostgreSQL
+ * error quoting a value). Escaping control and line-separator characters keeps one event on one
+ * line, so a caller cannot forge log entries; bounding the length keeps one request from
+ * flooding the log.
+ */
+
+/** Longest text one log line carries; the rest is cut and counted. */
+export const LOG_TEXT_MAX = 4000;
+
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators, and lone surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const escape = (char: string) => `\\u${(char.codePointAt(0) as number).toString(16).padStart(4, "0")}`;
+
+/** Text safe to put on one log line: controls as `\uXXXX`, at most `max` characters kept. */
+export function logSafe(value: unknown, max = LOG_TEXT_MAX): string {
+  const text = value instanceof Error ? (value.stack ?? `${value.name}: ${value.message}`) : String(value);
+  const kept = text.length > max ? `${text.slice(0, max)}…(+${text.length - max} chars)` : text;
+  return kept.replace(UNSAFE, escape);
+}
+
+/** Writes one escaped line to stderr, prefixed with the service that writes it. */
+export function logLine(scope: string, ...parts: unknown[]): void {
+  process.stderr.write(`[${logSafe(scope, 64)}] ${parts.map((part) => logSafe(part)).join(" ")}\n`);
+}
