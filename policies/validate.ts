@@ -1,4 +1,5 @@
 import { buildASTSchema, isObjectType, parse, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { grantProblems, parentProblems } from "./enforceable.js";
 import { EFFECTS, MASK_STRATEGIES, type Condition, type PolicyRule, type RecordCondition, type SubjectCondition } from "./model.js";
 
 /** A problem in a policy document, naming the file, the rule and the reason. */
@@ -164,6 +165,7 @@ export function validateDocuments(documents: readonly RawDocument[], supergraph:
       const earlier = seen.get(rule.id);
       if (earlier) problems.push(`${where}: id is already used in ${earlier}`);
       seen.set(rule.id, file);
+      problems.push(...grantProblems(rule, where));
       for (const target of rule.target) {
         const [typeName = "", field = ""] = target.split(".");
         const type = supergraph.getType(typeName);
@@ -180,6 +182,7 @@ export function validateDocuments(documents: readonly RawDocument[], supergraph:
         if (rule.when?.record && !isRecord && (hasKey(type) || isRootType(supergraph, typeName))) {
           problems.push(`${where}: target ${target}: record conditions need a record type or a type nested in one`);
         }
+        problems.push(...parentProblems(rule, where, type, field));
       }
       rules.push(rule);
     });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { applyMask, CompiledPolicy, isVisible, type PolicyRule, type RecordEnvelope } from "../../policies/index.js";
-import type { Subject } from "../../platform/auth/index.js";
-import { Agency } from "../../schema/enums.js";
+import { isObjectType } from "graphql";
+import { applyMask, CompiledPolicy, DEFAULT_POLICY_DIR, isVisible, loadPolicySet, supergraphSchema, type PolicyRule, type RecordEnvelope } from "../../policies/index.js";
+import type { Subject } from "../../schema/subject.js";
+import { Agency, AGENCIES } from "../../schema/enums.js";
+import { readSupergraph } from "../../schema/supergraph.js";
 
 const subject = (agency: Agency, extra: Partial<Subject> = {}): Subject => ({
   sub: "s", agency, roles: ["analyst"], clearance: 2, operations: [], issuer: "test", ...extra,
@@ -83,6 +85,40 @@ describe("policy decisions", () => {
     const set = policy([]);
     expect(set.forCaller(subject(Agency.POLICE, { sub: "a" }), "investigation")).toBe(set.forCaller(subject(Agency.POLICE, { sub: "b" }), "investigation"));
     expect(set.forCaller(subject(Agency.POLICE), "investigation")).not.toBe(set.forCaller(subject(Agency.POLICE), "audit"));
+  });
+});
+
+describe("the default policy set and roles it does not name", () => {
+  it.each(["guest", "external-auditor", "auditors"])("gives a %s token default-deny on every field an allow rule targets, whatever its agency", async (role) => {
+    const sdl = await readSupergraph();
+    const set = new CompiledPolicy(await loadPolicySet(DEFAULT_POLICY_DIR, sdl, ["investigation", "risk-analysis", "intelligence", "audit"]));
+    const supergraph = supergraphSchema(sdl);
+    // Every coordinate some allow rule targets, Type.* spelled out field by field.
+    const coordinates = new Set<string>();
+    for (const r of set.set.rules.filter((x) => x.effect === "allow")) {
+      for (const target of r.target) {
+        const [type = "", field = ""] = target.split(".");
+        const object = supergraph.getType(type);
+        if (field !== "*") coordinates.add(target);
+        else if (isObjectType(object)) for (const name of Object.keys(object.getFields())) coordinates.add(`${type}.${name}`);
+      }
+    }
+    expect(coordinates.size).toBeGreaterThan(100);
+    // The same token as an analyst reads its own agency's case: the denials below are the role's doing.
+    const analyst = set.forCaller(subject(Agency.POLICE, { clearance: 4 }), "investigation");
+    expect(analyst.decide("Case", "summary", record({ originAgency: "POLICE", handling: "GREEN" }), "governed")).toEqual({ effect: "allow", rule: "own-agency.full" });
+    const granted: string[] = [];
+    for (const agency of AGENCIES) {
+      // The most a token could claim: top clearance, the record's own agency and operation, GREEN.
+      const caller = set.forCaller(subject(agency, { roles: [role], clearance: 4, operations: ["OP-1"] }), "investigation");
+      const own = record({ originAgency: agency, handling: "GREEN", operationId: "OP-1" });
+      for (const coordinate of [...coordinates].filter((c) => !c.startsWith("Mutation."))) {
+        const [type = "", field = ""] = coordinate.split(".");
+        const decision = caller.decide(type, field, own, "governed", { originAgency: agency, kind: "IBAN" });
+        if (decision.effect !== "deny" || decision.rule !== "default-deny") granted.push(`${agency} ${coordinate}: ${decision.effect} by ${decision.rule}`);
+      }
+    }
+    expect(granted).toEqual([]);
   });
 });
 

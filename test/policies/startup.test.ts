@@ -10,7 +10,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "liaison-bad-policy-"));
   await writeFile(
     path.join(dir, "10-bad.yaml"),
-    "rules:\n  - id: bad.target\n    description: Targets a field that does not exist.\n    target: Seizure.colour\n    effect: allow\n",
+    "rules:\n  - id: bad.target\n    description: Targets a field that does not exist.\n    target: Seizure.colour\n    effect: allow\n    when: { subject: { roles: [analyst] } }\n",
   );
 });
 afterAll(async () => {

@@ -12,7 +12,9 @@ const problemsOf = async (content: unknown): Promise<readonly string[]> => {
     throw error;
   }
 };
-const valid = { id: "test.rule", description: "A rule written for a test.", target: "Seizure.place", effect: "allow" };
+const analysts = { subject: { roles: ["analyst"] } };
+const valid = { id: "test.rule", description: "A rule written for a test.", target: "Seizure.place", effect: "allow", when: analysts };
+const at = 'test.yaml: rule "test.rule"';
 
 describe("policy validation", () => {
   it("accepts a well-formed rule and versions the set by its content", async () => {
@@ -44,7 +46,7 @@ describe("policy validation", () => {
 
   it("checks conditions: known agencies, purposes, handling codes and bounds", async () => {
     const problems = await problemsOf({
-      rules: [{ ...valid, when: { subject: { agency: ["NAVY"], minClearance: 7 }, purpose: ["curiosity"], record: { handling: ["PINK"] } } }],
+      rules: [{ ...valid, when: { subject: { agency: ["NAVY"], minClearance: 7, roles: ["analyst"] }, purpose: ["curiosity"], record: { handling: ["PINK"] } } }],
     });
     expect(problems).toEqual([
       'test.yaml: rule "test.rule": when.subject.minClearance must be an integer 0-4',
@@ -56,12 +58,51 @@ describe("policy validation", () => {
 
   it("refuses a mask without a strategy and record conditions on an entity", async () => {
     expect(await problemsOf({ rules: [{ ...valid, effect: "mask" }] })).toEqual(['test.yaml: rule "test.rule": a mask rule needs mask: last4 | initials | year-only | redact']);
-    expect(await problemsOf({ rules: [{ ...valid, target: "Phone.cases", when: { record: { ownAgency: true } } }] })).toEqual([
+    expect(await problemsOf({ rules: [{ ...valid, target: "Phone.cases", when: { ...analysts, record: { ownAgency: true } } }] })).toEqual([
       'test.yaml: rule "test.rule": target Phone.cases: record conditions need a record type or a type nested in one',
     ]);
   });
 
   it("refuses two rules with one id", async () => {
     expect(await problemsOf({ rules: [valid, valid] })).toEqual(['test.yaml: rule "test.rule": id is already used in test.yaml']);
+  });
+
+  it("refuses an allow rule that grants by exclusion (notRoles without roles): unknown roles would get in", async () => {
+    expect(await problemsOf({ rules: [{ ...valid, when: { subject: { agency: ["POLICE"], notRoles: ["auditor"] } } }] })).toEqual([
+      `${at}: grants by exclusion: when.subject.notRoles without when.subject.roles lets every other role in, unknown ones included; list the roles it allows in when.subject.roles`,
+    ]);
+  });
+
+  it("refuses an allow rule that lists no roles at all", async () => {
+    const expected = [`${at}: an allow rule must list the roles it allows in when.subject.roles (without it every role, unknown ones included, is allowed)`];
+    expect(await problemsOf({ rules: [{ ...valid, when: undefined }] })).toEqual(expected);
+    expect(await problemsOf({ rules: [{ ...valid, when: { subject: { agency: ["POLICE"] }, record: { ownAgency: true } } }] })).toEqual(expected);
+  });
+
+  it("accepts roles with an exclusion beside them, and deny and mask rules without roles (they cannot let anyone in)", async () => {
+    expect(await problemsOf({ rules: [{ ...valid, when: { subject: { roles: ["analyst"], notRoles: ["suspended"] } } }] })).toEqual([]);
+    expect(await problemsOf({ rules: [{ ...valid, effect: "deny", when: { subject: { notRoles: ["auditor"] } } }] })).toEqual([]);
+    expect(await problemsOf({ rules: [{ ...valid, effect: "mask", mask: "redact", when: { subject: { notAgency: ["FIU"] } } }] })).toEqual([]);
+  });
+
+  it("refuses when.parent on a record type's fields in the subgraph that owns the records (lists filter in SQL without it)", async () => {
+    const parent = { ...analysts, parent: { originAgency: ["POLICE"] } };
+    expect(await problemsOf({ rules: [{ ...valid, target: ["Case.summary", "Case.*", "PostalItem.id"], when: parent }] })).toEqual([
+      `${at}: target Case.summary: when.parent cannot be enforced on Case, a record type, in the subgraph that owns its records (lists, counts and filters are decided in SQL, which does not test parent conditions); use when.record`,
+      `${at}: target Case.*: when.parent cannot be enforced on Case, a record type, in the subgraph that owns its records (lists, counts and filters are decided in SQL, which does not test parent conditions); use when.record`,
+      `${at}: target PostalItem.id: when.parent cannot be enforced on PostalItem, a record type, in the subgraph that owns its records (lists, counts and filters are decided in SQL, which does not test parent conditions); use when.record`,
+    ]);
+  });
+
+  it("keeps when.parent on a record's field served elsewhere only for the fields that subgraph @requires", async () => {
+    const on = (parent: Record<string, string[]>) => ({ ...valid, target: "PostalItem.customsHit", when: { subject: { agency: ["POSTAL"], roles: ["officer"] }, parent } });
+    expect(await problemsOf({ rules: [on({ originAgency: ["POSTAL"] })] })).toEqual([]);
+    expect(await problemsOf({ rules: [on({ handling: ["GREEN"] })] })).toEqual([
+      `${at}: target PostalItem.customsHit: when.parent.handling: the subgraph serving PostalItem.customsHit does not @requires handling, so it never sees it`,
+    ]);
+  });
+
+  it("keeps when.parent on types nested in a record", async () => {
+    expect(await problemsOf({ rules: [{ ...valid, effect: "mask", mask: "last4", target: "IdentifierRef.value", when: { parent: { kind: ["IBAN"] } } }] })).toEqual([]);
   });
 });
