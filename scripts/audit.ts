@@ -40,7 +40,7 @@ try {
       process.stdout.write(
         report.ok
           ? `${owner}.${table}: ok, ${report.rows} rows, head ${report.head.slice(0, 16)}\n`
-          : `${owner}.${table}: BROKEN at seq ${report.brokenAtSeq}: ${report.reason} (${report.rows} rows)\n`,
+          : `${owner}.${table}: BROKEN, ${report.breaks.length} break(s) in ${report.rows} rows\n${report.breaks.map((b) => `  seq ${b.seq}: ${b.reason}\n`).join("")}`,
       );
     } else if (table === "access_audit") {
       const [where, params] = command === "who-saw" ? ["entity_type = $1 AND entity_id = $2", args] : ["subject = $1", args];

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import { storableRow } from "./storable.js";
 
 /*
  * Append-only, hash-chained audit tables. Each row's hash covers its content and the previous
@@ -47,9 +48,11 @@ const writers = new WeakMap<DataSource, Map<AuditTable, { queue: Pending[]; writ
 
 /**
  * Appends rows, chained after the current last row, and resolves once they are committed.
+ * Text values are first made storable (see storable.ts), so the hash covers exactly what is stored.
  * Group commit: rows of requests that arrive while a write is under way go together in the next
- * transaction, so concurrent requests share one round of statements. A failed write rejects every
- * request in it (each then withholds its answer).
+ * transaction, so concurrent requests share one round of statements. When that shared write fails,
+ * each request's rows are retried alone, so only a request whose own rows fail is rejected (and
+ * then withholds its answer).
  */
 export function appendChained(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
   if (rows.length === 0) return Promise.resolve();
@@ -64,7 +67,8 @@ export function appendChained(dataSource: DataSource, table: AuditTable, rows: r
     tables.set(table, writer);
   }
   const state = writer;
-  const done = new Promise<void>((resolve, reject) => state.queue.push({ rows, resolve, reject }));
+  const stored = rows.map(storableRow);
+  const done = new Promise<void>((resolve, reject) => state.queue.push({ rows: stored, resolve, reject }));
   if (!state.writing) void drain(dataSource, table, state);
   return done;
 }
@@ -77,10 +81,23 @@ async function drain(dataSource: DataSource, table: AuditTable, state: { queue: 
       await writeTransaction(dataSource, table, batch.flatMap((p) => p.rows));
       for (const pending of batch) pending.resolve();
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      if (batch.length === 1) batch[0]?.reject(error);
+      else await writeEachAlone(dataSource, table, batch);
     }
   }
   state.writing = false;
+}
+
+/** After a failed group write: one transaction per request, in arrival order, so one bad row fails only its own request. */
+async function writeEachAlone(dataSource: DataSource, table: AuditTable, batch: readonly Pending[]): Promise<void> {
+  for (const pending of batch) {
+    try {
+      await writeTransaction(dataSource, table, pending.rows);
+      pending.resolve();
+    } catch (error) {
+      pending.reject(error);
+    }
+  }
 }
 
 /** One transaction: lock the chain, read its head, insert the rows with their hashes. */
@@ -122,28 +139,43 @@ async function insertChained(manager: EntityManager, table: AuditTable, rows: re
   }
 }
 
+/** One row that does not follow from the rows before it. */
+export interface ChainBreak {
+  readonly seq: number;
+  readonly reason: string;
+}
+
 export interface ChainReport {
   readonly table: AuditTable;
   readonly rows: number;
   readonly ok: boolean;
-  /** The first row whose hash does not follow from the rows before it. */
+  /** Every break, in seq order; a row can break twice (its link and its content). */
+  readonly breaks: readonly ChainBreak[];
+  /** The first break's row and reason (null when the chain is intact). */
   readonly brokenAtSeq: number | null;
   readonly reason: string | null;
   /** The newest hash: record it elsewhere to detect a truncated tail later. */
   readonly head: string;
 }
 
-/** Recomputes the chain from the first row; reports the first changed, inserted or missing row. */
+export const BREAK_LINK = "previous row missing or changed (prev_hash does not match)";
+export const BREAK_CONTENT = "row content changed (hash does not match)";
+
+/**
+ * Recomputes the chain from the first row and reports every changed, inserted or missing row, not
+ * only the first: each row's link is checked against the stored hash of the row before it, and its
+ * content against its own stored prev_hash, so one break does not hide the ones after it.
+ */
 export async function verifyChain(dataSource: DataSource, table: AuditTable): Promise<ChainReport> {
   const rows = (await dataSource.query(`SELECT * FROM ${table} ORDER BY seq`)) as Array<AuditRow & { seq: string; prev_hash: string; hash: string }>;
+  const breaks: ChainBreak[] = [];
   let prev = GENESIS;
   for (const row of rows) {
-    if (row.prev_hash !== prev) {
-      return { table, rows: rows.length, ok: false, brokenAtSeq: Number(row.seq), reason: "previous row missing or changed (prev_hash does not match)", head: prev };
-    }
-    const expected = rowHash(table, prev, row);
-    if (row.hash !== expected) return { table, rows: rows.length, ok: false, brokenAtSeq: Number(row.seq), reason: "row content changed (hash does not match)", head: prev };
+    const seq = Number(row.seq);
+    if (row.prev_hash !== prev) breaks.push({ seq, reason: BREAK_LINK });
+    if (row.hash !== rowHash(table, row.prev_hash, row)) breaks.push({ seq, reason: BREAK_CONTENT });
     prev = row.hash;
   }
-  return { table, rows: rows.length, ok: true, brokenAtSeq: null, reason: null, head: prev };
+  const first = breaks[0];
+  return { table, rows: rows.length, ok: breaks.length === 0, breaks, brokenAtSeq: first?.seq ?? null, reason: first?.reason ?? null, head: prev };
 }
