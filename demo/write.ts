@@ -1,10 +1,10 @@
 import type { DataSource } from "typeorm";
 import type { LiaisonConfig } from "../platform/config.js";
 import { ErrorCode } from "../schema/errors.js";
-import { recordSeizure } from "../subgraphs/customs/index.js";
-import { fileFiuReport } from "../subgraphs/fiu/index.js";
-import { openCase } from "../subgraphs/police/index.js";
-import { registerPostalItem } from "../subgraphs/postal/index.js";
+import { seizures } from "../subgraphs/customs/index.js";
+import { fiuReports } from "../subgraphs/fiu/index.js";
+import { cases } from "../subgraphs/police/index.js";
+import { postalItems } from "../subgraphs/postal/index.js";
 import type { RecordSet } from "./records.js";
 
 /** The agency databases the seeder writes to (TypeORM DataSources, migrated). */
@@ -14,6 +14,9 @@ export interface SeedTargets {
   fiu: DataSource;
   postal: DataSource;
 }
+
+/** The author of every demo record: idempotent per author, so a second seed adds nothing. */
+const DEMO_AUTHOR = { sub: "liaison-demo", agency: "HUB", requestId: "demo-seed" };
 
 const codeOf = (error: unknown): unknown => (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
 
@@ -37,11 +40,11 @@ async function writeAll<T extends { reference: string }>(what: string, inputs: r
 export async function writePlan(targets: SeedTargets, plan: RecordSet, config: LiaisonConfig): Promise<void> {
   // allSettled: when one agency fails, the others still stop before the caller closes the databases.
   const results = await Promise.allSettled([
-    writeAll("case", plan.cases, (input) => openCase(targets.police, input, config)),
-    writeAll("FIU report", plan.fiuReports, (input) => fileFiuReport(targets.fiu, input, config)),
-    writeAll("postal item", plan.postalItems, (input) => registerPostalItem(targets.postal, input, config)),
+    writeAll("case", plan.cases, (input) => cases.store(targets.police, input, config, DEMO_AUTHOR)),
+    writeAll("FIU report", plan.fiuReports, (input) => fiuReports.store(targets.fiu, input, config, DEMO_AUTHOR)),
+    writeAll("postal item", plan.postalItems, (input) => postalItems.store(targets.postal, input, config, DEMO_AUTHOR)),
   ]);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
   if (failed) throw failed.reason;
-  await writeAll("seizure", plan.seizures, (input) => recordSeizure(targets.customs, input, config));
+  await writeAll("seizure", plan.seizures, (input) => seizures.store(targets.customs, input, config, DEMO_AUTHOR));
 }

@@ -114,7 +114,22 @@ export class CallerPolicy {
    */
   visibility(type: string, field = "id"): Visibility {
     const { denies, allows } = this.candidatesFor(type, field);
-    return { allow: allows.map((r) => r.when?.record ?? {}), deny: denies.map((r) => r.when?.record ?? {}) };
+    return {
+      allow: allows.map((r) => r.when?.record ?? {}),
+      deny: denies.map((r) => r.when?.record ?? {}),
+      allowRules: allows.map((r) => r.id),
+      denyRules: denies.map((r) => r.id),
+    };
+  }
+
+  /**
+   * Whether some rule could serve this coordinate to the subject for some record (record and
+   * parent conditions aside): the edges a caller can follow through the graph.
+   */
+  mayServe(type: string, field: string, kind: FieldKind): boolean {
+    const { denies, allows } = this.candidatesFor(type, field);
+    if (denies.some((r) => r.when?.record === undefined && r.when?.parent === undefined)) return false;
+    return kind === "value" || allows.length > 0;
   }
 }
 
@@ -122,6 +137,9 @@ export class CallerPolicy {
 export interface Visibility {
   readonly allow: readonly RecordCondition[];
   readonly deny: readonly RecordCondition[];
+  /** The rule id of each allow and deny condition, in the same order (named in refusals). */
+  readonly allowRules: readonly string[];
+  readonly denyRules: readonly string[];
 }
 
 export function isVisible(visibility: Visibility, record: RecordEnvelope, subject: Subject): boolean {

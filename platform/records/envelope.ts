@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { Field, GraphQLISODateTime, ID, InputType, Int, InterfaceType } from "type-graphql";
 import { Agency, Handling, SourceGrade } from "../../schema/enums.js";
 import { intRange, optionalText, pattern } from "./validate.js";
@@ -52,17 +51,4 @@ export function validateEnvelope(input: AgencyRecordInput): ValidatedEnvelope {
     sourceGrade: input.sourceGrade,
     infoGrade: intRange(input.infoGrade, "input.infoGrade", 1, 6),
   };
-}
-
-/** Stable hash of a validated input: key order does not matter, values do. */
-export function contentHash(value: unknown): string {
-  const canonical = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canonical);
-    if (v instanceof Date) return v.toISOString();
-    if (v && typeof v === "object") {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
-    }
-    return v;
-  };
-  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
 }

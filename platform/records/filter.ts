@@ -1,7 +1,7 @@
 import { Field, InputType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Handling } from "../../schema/enums.js";
-import { isoDate } from "./validate.js";
+import type { FilterCondition } from "./kit/declaration.js";
+import { isoDate, text } from "./validate.js";
 
 /** Filter fields every record list accepts; agency filters extend it. */
 @InputType()
@@ -13,33 +13,15 @@ export abstract class RecordFilter {
   @Field(() => String, { nullable: true, description: "On or before this date (YYYY-MM-DD)" }) to?: string | null;
 }
 
-/** Adds the shared filter conditions; values are bound parameters, never spliced into SQL. */
-export function applyRecordFilter<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, filter: RecordFilter | null | undefined): SelectQueryBuilder<E> {
-  const a = query.alias;
-  if (!filter) return query;
-  if (filter.reference) query.andWhere(`${a}.reference = :reference`, { reference: filter.reference.trim() });
-  if (filter.handling?.length) query.andWhere(`${a}.handling IN (:...handling)`, { handling: filter.handling });
-  if (filter.operationId) query.andWhere(`${a}.operation_id = :operationId`, { operationId: filter.operationId.trim() });
-  if (filter.from) query.andWhere(`${a}.occurred_at >= :from`, { from: `${isoDate(filter.from, "filter.from")}T00:00:00Z` });
-  if (filter.to) query.andWhere(`${a}.occurred_at < (:to::date + 1)`, { to: isoDate(filter.to, "filter.to") });
-  return query;
-}
+const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
 
-/**
- * The record fields a filter reads, from a map of filter key to record field. A filter may only
- * select on values the caller may see, or it would answer "does the hidden value equal X?".
- */
-export function filteredFields(filter: object | null | undefined, mapping: Readonly<Record<string, string>>): string[] {
-  if (!filter) return [];
-  const entries = Object.entries(filter as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
-  return [...new Set(entries.map(([key]) => mapping[key] ?? key))];
+/** The shared filter keys as conditions on the envelope columns; values are validated here. */
+export function recordFilterConditions(filter: RecordFilter): FilterCondition[] {
+  const conditions: FilterCondition[] = [];
+  if (filter.reference) conditions.push({ column: "reference", op: "eq", value: text(filter.reference, "filter.reference", 80) });
+  if (filter.handling?.length) conditions.push({ column: "handling", op: "in", value: filter.handling });
+  if (filter.operationId) conditions.push({ column: "operation_id", op: "eq", value: text(filter.operationId, "filter.operationId", 64) });
+  if (filter.from) conditions.push({ column: "occurred_at", op: "gte", value: `${isoDate(filter.from, "filter.from")}T00:00:00.000Z` });
+  if (filter.to) conditions.push({ column: "occurred_at", op: "lt", value: nextDay(isoDate(filter.to, "filter.to")) });
+  return conditions;
 }
-
-/** How the shared filter keys map to record fields; `from`/`to` read the record's own date field. */
-export const recordFilterFields = (dateField: string): Record<string, string> => ({
-  reference: "reference",
-  handling: "handling",
-  operationId: "operationId",
-  from: dateField,
-  to: dateField,
-});

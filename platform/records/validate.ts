@@ -7,8 +7,12 @@ import { badInput } from "../../schema/errors.js";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** A lone UTF-16 surrogate: PostgreSQL would store U+FFFD instead, so the stored text would differ. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function text(value: string, field: string, max = 200, min = 1): string {
   const trimmed = value.trim();
+  if (LONE_SURROGATE.test(trimmed)) throw badInput(`${field} contains an invalid character (lone surrogate)`, { field });
   if (trimmed.length < min) throw badInput(`${field} must not be empty`, { field });
   if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
   if (CONTROL.test(trimmed)) throw badInput(`${field} contains control characters`, { field });
@@ -28,11 +32,11 @@ export function pattern(value: string, field: string, re: RegExp, expected: stri
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date "YYYY-MM-DD" that exists (no 2025-02-30). */
+/** A calendar date "YYYY-MM-DD" that exists (no 2025-02-30), from the year 1000 (PostgreSQL has no year 0). */
 export function isoDate(value: string, field: string): string {
   const trimmed = value.trim();
   const parsed = new Date(`${trimmed}T00:00:00Z`);
-  if (!ISO_DATE.test(trimmed) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== trimmed) {
+  if (!ISO_DATE.test(trimmed) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== trimmed || trimmed < "1000") {
     throw badInput(`${field} must be a date as YYYY-MM-DD`, { field });
   }
   return trimmed;

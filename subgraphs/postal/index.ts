@@ -1,24 +1,19 @@
 import { Agency } from "../../schema/enums.js";
-import { buildFederatedSchema } from "../../schema/federation.js";
-import { IdentifierMention } from "../../platform/records/index.js";
-import type { SubgraphContext, SubgraphDefinition } from "../../platform/subgraph/index.js";
-import { PostalItemEntity } from "./item/item.entity.js";
-import { loadPostalItem } from "./item/item.loaders.js";
-import { postalItemIdentifierResolvers, postalItemMentionResolvers } from "./item/item.mentions.js";
-import { PostalItemResolver } from "./item/item.resolver.js";
+import { defineRecordSubgraph } from "../../platform/records/index.js";
+import { PostalItemSelfResolver } from "./item/item.self.js";
+import { postalItems } from "./item/item.record.js";
 import { CreatePostalItems1764115500000 } from "./migrations/1764115500000-create-postal-items.js";
+import { ItemIdNotUnique1764300200000 } from "./migrations/1764300200000-item-id-not-unique.js";
 
-export { registerPostalItem } from "./item/item.service.js";
+export { postalItems } from "./item/item.record.js";
+export { preparePostalItem } from "./item/item.rules.js";
 export type { RegisterPostalItemInput } from "./item/item.input.js";
 
 /** Postal: items with their CN23 declaration (UPU electronic advance data), in the postal database. */
-export const postal: SubgraphDefinition = {
+export const postal = defineRecordSubgraph({
   name: "postal",
   agency: Agency.POSTAL,
-  database: { entities: [PostalItemEntity, IdentifierMention], migrations: [CreatePostalItems1764115500000] },
-  buildSchema: () =>
-    buildFederatedSchema(
-      { resolvers: [PostalItemResolver, ...postalItemIdentifierResolvers, ...postalItemMentionResolvers] },
-      { PostalItem: { __resolveReference: (ref: { itemId: string }, ctx: SubgraphContext) => loadPostalItem(ctx, ref.itemId) } },
-    ),
-};
+  record: postalItems,
+  migrations: [CreatePostalItems1764115500000, ItemIdNotUnique1764300200000],
+  extra: () => [PostalItemSelfResolver],
+});

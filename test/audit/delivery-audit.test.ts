@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asServiceInput, seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
-import { recordSeizure, type RecordSeizureInput } from "../../subgraphs/customs/index.js";
+import { seizures } from "../../subgraphs/customs/index.js";
 import { verifyChain } from "../../platform/audit/index.js";
 
 let th: TestHub;
@@ -11,7 +11,7 @@ const customs = () => th.hub.subgraphs.customs?.dataSource as DataSource;
 
 beforeAll(async () => {
   th = await startTestHub();
-  seizureId = (await recordSeizure(customs(), asServiceInput<RecordSeizureInput>(seizureInput({ reference: "AUD-1", phone: "+447700900180", handling: "GREEN" })), th.config)).record.id;
+  seizureId = (await seizures.store(customs(), asServiceInput(seizureInput({ reference: "AUD-1", phone: "+447700900180", handling: "GREEN" })), th.config)).record.id;
 });
 afterAll(async () => {
   await th?.close();

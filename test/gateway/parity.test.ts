@@ -2,8 +2,8 @@ import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asServiceInput, caseInput, seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
-import { recordSeizure, type RecordSeizureInput } from "../../subgraphs/customs/index.js";
-import { openCase, type OpenCaseInput } from "../../subgraphs/police/index.js";
+import { seizures } from "../../subgraphs/customs/index.js";
+import { cases } from "../../subgraphs/police/index.js";
 
 /* Calling a subgraph directly never shows more than calling it through the gateway. */
 
@@ -13,8 +13,8 @@ beforeAll(async () => {
   const customs = th.hub.subgraphs.customs?.dataSource as DataSource;
   const police = th.hub.subgraphs.police?.dataSource as DataSource;
   for (const handling of ["GREEN", "AMBER", "AMBER_STRICT", "RED"]) {
-    await recordSeizure(customs, asServiceInput<RecordSeizureInput>(seizureInput({ reference: `PAR-S-${handling}`, phone: "+447700900195", handling })), th.config);
-    await openCase(police, asServiceInput<OpenCaseInput>(caseInput({ reference: `PAR-C-${handling}`, phone: "+447700900195", handling })), th.config);
+    await seizures.store(customs, asServiceInput(seizureInput({ reference: `PAR-S-${handling}`, phone: "+447700900195", handling })), th.config);
+    await cases.store(police, asServiceInput(caseInput({ reference: `PAR-C-${handling}`, phone: "+447700900195", handling })), th.config);
   }
 });
 afterAll(async () => {

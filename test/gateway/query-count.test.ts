@@ -2,10 +2,10 @@ import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asServiceInput, caseInput, fiuReportInput, postalItemInput, seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
-import { recordSeizure, type RecordSeizureInput } from "../../subgraphs/customs/index.js";
-import { openCase, type OpenCaseInput } from "../../subgraphs/police/index.js";
-import { fileFiuReport, type FileFiuReportInput } from "../../subgraphs/fiu/index.js";
-import { registerPostalItem, type RegisterPostalItemInput } from "../../subgraphs/postal/index.js";
+import { seizures } from "../../subgraphs/customs/index.js";
+import { cases } from "../../subgraphs/police/index.js";
+import { fiuReports } from "../../subgraphs/fiu/index.js";
+import { postalItems } from "../../subgraphs/postal/index.js";
 import { makeS10 } from "../../schema/identifiers/index.js";
 
 const PHONES = Array.from({ length: 100 }, (_, i) => `+447700900${String(300 + i).padStart(3, "0")}`);
@@ -17,10 +17,10 @@ beforeAll(async () => {
   th = await startTestHub();
   // Written through the services (the same validation as the mutations), to keep set-up fast.
   for (const [i, phone] of PHONES.entries()) {
-    await recordSeizure(db("customs"), asServiceInput<RecordSeizureInput>(seizureInput({ reference: `N1-S${i}`, phone })), th.config);
-    await openCase(db("police"), asServiceInput<OpenCaseInput>(caseInput({ reference: `N1-C${i}`, phone })), th.config);
-    await registerPostalItem(db("postal"), asServiceInput<RegisterPostalItemInput>(postalItemInput({ reference: `N1-P${i}`, phone, itemId: makeS10("RR", 50_000_000 + i, "CN") })), th.config);
-    if (i % 2 === 0) await fileFiuReport(db("fiu"), asServiceInput<FileFiuReportInput>(fiuReportInput({ reference: `N1-F${i}`, phone })), th.config);
+    await seizures.store(db("customs"), asServiceInput(seizureInput({ reference: `N1-S${i}`, phone })), th.config);
+    await cases.store(db("police"), asServiceInput(caseInput({ reference: `N1-C${i}`, phone })), th.config);
+    await postalItems.store(db("postal"), asServiceInput(postalItemInput({ reference: `N1-P${i}`, phone, itemId: makeS10("RR", 50_000_000 + i, "CN") })), th.config);
+    if (i % 2 === 0) await fiuReports.store(db("fiu"), asServiceInput(fiuReportInput({ reference: `N1-F${i}`, phone })), th.config);
   }
 });
 afterAll(async () => {

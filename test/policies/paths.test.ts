@@ -2,8 +2,8 @@ import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asServiceInput, postalItemInput, seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
-import { recordSeizure, type RecordSeizureInput } from "../../subgraphs/customs/index.js";
-import { registerPostalItem, type RegisterPostalItemInput } from "../../subgraphs/postal/index.js";
+import { seizures } from "../../subgraphs/customs/index.js";
+import { postalItems } from "../../subgraphs/postal/index.js";
 
 /*
  * The same policy decisions on every way a query can reach a field: root fields, nested fields,
@@ -22,12 +22,12 @@ beforeAll(async () => {
   const customs = th.hub.subgraphs.customs?.dataSource as DataSource;
   for (const [reference, handling, itemId] of [["P-GREEN", "GREEN", ["RR100000017NL", "RR123456785NL"]], ["P-AMBER", "AMBER", ["RR123456785NL"]], ["P-RED", "RED", ["RR100000017NL"]]] as const) {
     const input = { ...seizureInput({ reference, phone: PHONE, handling }), postalItems: [...itemId], containers: ["CSQU3054383"] };
-    ids[reference] = (await recordSeizure(customs, asServiceInput<RecordSeizureInput>(input), th.config)).record.id;
+    ids[reference] = (await seizures.store(customs, asServiceInput(input), th.config)).record.id;
   }
   // The GREEN seizure holds a GREEN parcel and an AMBER one (postal does not share AMBER items with police).
   const postal = th.hub.subgraphs.postal?.dataSource as DataSource;
-  await registerPostalItem(postal, asServiceInput<RegisterPostalItemInput>(postalItemInput({ reference: "PI-GREEN", phone: PHONE, itemId: "RR100000017NL", handling: "GREEN" })), th.config);
-  await registerPostalItem(postal, asServiceInput<RegisterPostalItemInput>(postalItemInput({ reference: "PI-AMBER", phone: PHONE, itemId: "RR123456785NL", handling: "AMBER" })), th.config);
+  await postalItems.store(postal, asServiceInput(postalItemInput({ reference: "PI-GREEN", phone: PHONE, itemId: "RR100000017NL", handling: "GREEN" })), th.config);
+  await postalItems.store(postal, asServiceInput(postalItemInput({ reference: "PI-AMBER", phone: PHONE, itemId: "RR123456785NL", handling: "AMBER" })), th.config);
   police = await th.token("POLICE");
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import { Field, InputType } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
-import { applyRecordFilter, countryCode, RecordFilter } from "../../../platform/records/index.js";
-import type { SeizureEntity } from "./seizure.entity.js";
+import type { LiaisonConfig } from "../../../platform/config.js";
+import { check, countryCode, RecordFilter, type FilterCondition } from "../../../platform/records/index.js";
 import { CommodityArea, PlaceType, TransportMode } from "./seizure.enums.js";
 
 @InputType("SeizureFilter")
@@ -13,13 +12,21 @@ export class SeizureFilter extends RecordFilter {
   @Field(() => String, { nullable: true }) commodityCode?: string | null;
 }
 
-export function applySeizureFilter(query: SelectQueryBuilder<SeizureEntity>, filter: SeizureFilter | null | undefined) {
-  applyRecordFilter(query, filter);
-  if (!filter) return query;
-  if (filter.country) query.andWhere("s.country = :country", { country: countryCode(filter.country, "filter.country") });
-  if (filter.transportMode) query.andWhere("s.transport_mode = :mode", { mode: filter.transportMode });
-  if (filter.placeType) query.andWhere("s.place_type = :placeType", { placeType: filter.placeType });
-  if (filter.area) query.andWhere(":area = ANY(s.areas)", { area: filter.area });
-  if (filter.commodityCode) query.andWhere(":code = ANY(s.commodity_codes)", { code: filter.commodityCode.trim().toUpperCase() });
-  return query;
+/** The columns customs filters read, and the seizure fields each reveals. */
+export const SEIZURE_FILTER_COLUMNS = {
+  country: ["country"],
+  transport_mode: ["transportMode"],
+  place_type: ["placeType"],
+  areas: ["commodities"],
+  commodity_codes: ["commodities"],
+} as const;
+
+export function seizureConditions(filter: SeizureFilter, config: LiaisonConfig): FilterCondition[] {
+  const conditions: FilterCondition[] = [];
+  if (filter.country) conditions.push({ column: "country", op: "eq", value: countryCode(filter.country, "filter.country") });
+  if (filter.transportMode) conditions.push({ column: "transport_mode", op: "eq", value: filter.transportMode });
+  if (filter.placeType) conditions.push({ column: "place_type", op: "eq", value: filter.placeType });
+  if (filter.area) conditions.push({ column: "areas", op: "has", value: filter.area });
+  if (filter.commodityCode) conditions.push({ column: "commodity_codes", op: "has", value: check.code(filter.commodityCode, "filter.commodityCode", config.codes.commodity) });
+  return conditions;
 }

@@ -1,8 +1,7 @@
 import { Field, Float, InputType } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
-import { applyRecordFilter, check, RecordFilter } from "../../../platform/records/index.js";
-import type { FiuReportEntity } from "./report.entity.js";
-import { INDICATOR } from "./report.service.js";
+import type { LiaisonConfig } from "../../../platform/config.js";
+import { check, RecordFilter, type FilterCondition } from "../../../platform/records/index.js";
+import { INDICATOR } from "./report.rules.js";
 
 @InputType("FiuReportFilter")
 export class FiuReportFilter extends RecordFilter {
@@ -12,21 +11,22 @@ export class FiuReportFilter extends RecordFilter {
   minAmount?: number | null;
 }
 
-export function applyFiuReportFilter(
-  query: SelectQueryBuilder<FiuReportEntity>,
-  filter: FiuReportFilter | null | undefined,
-  reportCodes: readonly string[],
-) {
-  applyRecordFilter(query, filter);
-  if (!filter) return query;
-  if (filter.reportCode) query.andWhere("r.report_code = :reportCode", { reportCode: check.code(filter.reportCode, "filter.reportCode", reportCodes) });
+/** The columns FIU filters read, and the report fields each reveals. */
+export const FIU_REPORT_FILTER_COLUMNS = {
+  report_code: ["reportCode"],
+  indicators: ["indicators"],
+  max_amount: ["transactions"],
+} as const;
+
+export function fiuReportConditions(filter: FiuReportFilter, config: LiaisonConfig): FilterCondition[] {
+  const conditions: FilterCondition[] = [];
+  if (filter.reportCode) conditions.push({ column: "report_code", op: "eq", value: check.code(filter.reportCode, "filter.reportCode", config.codes.fiuReport) });
   if (filter.indicator) {
     const indicator = check.pattern(filter.indicator.toUpperCase(), "filter.indicator", INDICATOR, "an indicator code (2-40 of A-Z, 0-9, _)");
-    // Containment (not ANY) so the GIN index on indicators serves it.
-    query.andWhere("r.indicators @> ARRAY[:indicator]::text[]", { indicator });
+    conditions.push({ column: "indicators", op: "has", value: indicator });
   }
   if (filter.minAmount !== null && filter.minAmount !== undefined) {
-    query.andWhere("r.max_amount >= :minAmount", { minAmount: check.numberRange(filter.minAmount, "filter.minAmount", 0, 1e15) });
+    conditions.push({ column: "max_amount", op: "gte", value: check.numberRange(filter.minAmount, "filter.minAmount", 0, 1e15) });
   }
-  return query;
+  return conditions;
 }

@@ -14,7 +14,9 @@ export class CaseEntity extends AgencyRecordEntity {
   @Column({ type: "date", name: "closed_at", nullable: true }) closedAt!: string | null;
   @Column({ type: "text" }) title!: string;
   @Column({ type: "text", nullable: true }) summary!: string | null;
-  /** Roles of the parties, denormalised for filtering. */
+  /** Roles of the parties but informants, denormalised for filtering (reveals `Case.parties`). */
   @Column({ type: "text", array: true, name: "party_roles" }) partyRoles!: string[];
+  /** Whether an informant is among the parties, for filtering (reveals `Case.informants`). */
+  @Column({ type: "boolean", name: "has_informants" }) hasInformants!: boolean;
   @Column({ type: "jsonb" }) details!: CaseDetails;
 }

@@ -1,22 +1,28 @@
 import { Field, InputType } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
-import { applyRecordFilter, check, RecordFilter } from "../../../platform/records/index.js";
-import type { CaseEntity } from "./case.entity.js";
+import type { LiaisonConfig } from "../../../platform/config.js";
+import { check, RecordFilter, type FilterCondition } from "../../../platform/records/index.js";
 import { CasePartyRole, CaseStatus } from "./case.enums.js";
 
 @InputType("CaseFilter")
 export class CaseFilter extends RecordFilter {
   @Field(() => CaseStatus, { nullable: true }) status?: CaseStatus | null;
   @Field(() => String, { nullable: true, description: "A code from the configured offence list" }) offence?: string | null;
-  @Field(() => CasePartyRole, { nullable: true, description: "Cases with at least one party in this role" }) partyRole?: CasePartyRole | null;
+  @Field(() => CasePartyRole, { nullable: true, description: "Cases with at least one party in this role (INFORMANT needs Case.informants)" }) partyRole?: CasePartyRole | null;
 }
 
-export function applyCaseFilter(query: SelectQueryBuilder<CaseEntity>, filter: CaseFilter | null | undefined, offenceCodes: readonly string[]) {
-  applyRecordFilter(query, filter);
-  if (!filter) return query;
-  const a = query.alias;
-  if (filter.status) query.andWhere(`${a}.status = :status`, { status: filter.status });
-  if (filter.offence) query.andWhere(`${a}.offences @> ARRAY[:offence]::text[]`, { offence: check.code(filter.offence, "filter.offence", offenceCodes) });
-  if (filter.partyRole) query.andWhere(`${a}.party_roles @> ARRAY[:partyRole]::text[]`, { partyRole: filter.partyRole });
-  return query;
+/** The columns police filters read, and the case fields each reveals. */
+export const CASE_FILTER_COLUMNS = {
+  status: ["status"],
+  offences: ["offences"],
+  party_roles: ["parties"],
+  has_informants: ["informants"],
+} as const;
+
+export function caseConditions(filter: CaseFilter, config: LiaisonConfig): FilterCondition[] {
+  const conditions: FilterCondition[] = [];
+  if (filter.status) conditions.push({ column: "status", op: "eq", value: filter.status });
+  if (filter.offence) conditions.push({ column: "offences", op: "has", value: check.code(filter.offence, "filter.offence", config.codes.offence) });
+  if (filter.partyRole === CasePartyRole.INFORMANT) conditions.push({ column: "has_informants", op: "eq", value: true });
+  else if (filter.partyRole) conditions.push({ column: "party_roles", op: "has", value: filter.partyRole });
+  return conditions;
 }

@@ -8,8 +8,8 @@ import type { PostalItemDetails } from "./item.details.js";
  */
 @Entity({ name: "postal_item" })
 export class PostalItemEntity extends AgencyRecordEntity {
-  /** Normalised UPU S10 id; one row per item whatever the reference. */
-  @Index("postal_item_item_id", { unique: true }) @Column({ type: "text", name: "item_id" }) itemId!: string;
+  /** Normalised UPU S10 id; one item per id for each caller (a hidden record never blocks another's). */
+  @Index("postal_item_item_id") @Column({ type: "text", name: "item_id" }) itemId!: string;
   @Column({ type: "text" }) category!: string;
   @Column({ type: "double precision", name: "gross_weight_kg" }) grossWeightKg!: number;
   @Column({ type: "double precision", name: "total_value" }) totalValue!: number;

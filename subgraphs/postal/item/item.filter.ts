@@ -1,7 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
-import { applyRecordFilter, countryCode, RecordFilter } from "../../../platform/records/index.js";
-import type { PostalItemEntity } from "./item.entity.js";
+import { countryCode, RecordFilter, type FilterCondition } from "../../../platform/records/index.js";
 import { PostalCategory } from "./item.enums.js";
 
 @InputType("PostalItemFilter")
@@ -12,15 +10,19 @@ export class PostalItemFilter extends RecordFilter {
   @Field(() => String, { nullable: true, description: "Country of the sender's address" }) senderCountry?: string | null;
 }
 
-export function applyPostalItemFilter(query: SelectQueryBuilder<PostalItemEntity>, filter: PostalItemFilter | null | undefined) {
-  applyRecordFilter(query, filter);
-  if (!filter) return query;
-  const a = query.alias;
-  if (filter.category) query.andWhere(`${a}.category = :category`, { category: filter.category });
-  if (filter.destinationCountry) {
-    query.andWhere(`${a}.destination_country = :destination`, { destination: countryCode(filter.destinationCountry, "filter.destinationCountry") });
-  }
-  if (filter.originCountry) query.andWhere(`${a}.origin_country = :origin`, { origin: countryCode(filter.originCountry, "filter.originCountry") });
-  if (filter.senderCountry) query.andWhere(`${a}.sender_country = :senderCountry`, { senderCountry: countryCode(filter.senderCountry, "filter.senderCountry") });
-  return query;
+/** The columns postal filters read, and the item fields each reveals. */
+export const POSTAL_ITEM_FILTER_COLUMNS = {
+  category: ["category"],
+  destination_country: ["destinationCountry"],
+  origin_country: ["originCountry"],
+  sender_country: ["sender"],
+} as const;
+
+export function postalItemConditions(filter: PostalItemFilter): FilterCondition[] {
+  const conditions: FilterCondition[] = [];
+  if (filter.category) conditions.push({ column: "category", op: "eq", value: filter.category });
+  if (filter.destinationCountry) conditions.push({ column: "destination_country", op: "eq", value: countryCode(filter.destinationCountry, "filter.destinationCountry") });
+  if (filter.originCountry) conditions.push({ column: "origin_country", op: "eq", value: countryCode(filter.originCountry, "filter.originCountry") });
+  if (filter.senderCountry) conditions.push({ column: "sender_country", op: "eq", value: countryCode(filter.senderCountry, "filter.senderCountry") });
+  return conditions;
 }

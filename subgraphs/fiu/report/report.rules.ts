@@ -1,21 +1,18 @@
-import type { DataSource } from "typeorm";
-import { Agency } from "../../../schema/enums.js";
 import { badInput } from "../../../schema/errors.js";
 import type { LiaisonConfig } from "../../../platform/config.js";
 import {
   check,
-  contentHash,
   countryCode,
   normaliseIbanRef,
   normaliseIdentifiers,
   optionalCountryCode,
-  saveRecordOnce,
   uniqueRefs,
   validateEnvelope,
   type IdentifierRef,
+  type PreparedRecord,
 } from "../../../platform/records/index.js";
 import type { FiuReportDetails } from "./report.details.js";
-import { FiuReportEntity } from "./report.entity.js";
+import type { FiuReportEntity } from "./report.entity.js";
 import { FiuPartyKind } from "./report.enums.js";
 import type { FileFiuReportInput } from "./report.input.js";
 
@@ -32,8 +29,8 @@ const optionalIban = (value: string | null | undefined, field: string): Identifi
 
 const submissionTime = (value: Date): Date => check.pastDateTime(value, "input.submittedAt");
 
-/** Validates and normalises a report, then stores it once (idempotent on the FIU's reference). */
-export async function fileFiuReport(dataSource: DataSource, input: FileFiuReportInput, config: LiaisonConfig) {
+/** FIU rules for a report (goAML-like): validates and normalises the input into the row to store. */
+export function prepareFiuReport(input: FileFiuReportInput, config: LiaisonConfig): PreparedRecord<FiuReportEntity> {
   const envelope = validateEnvelope(input);
   const reportCode = check.code(input.reportCode, "input.reportCode", config.codes.fiuReport);
   const entityReference = check.optionalText(input.entityReference, "input.entityReference", ENTITY_REFERENCE_MAX);
@@ -117,13 +114,5 @@ export async function fileFiuReport(dataSource: DataSource, input: FileFiuReport
     maxAmount: transactions.length === 0 ? null : Math.max(...transactions.map((t) => t.amount)),
     details,
   };
-  const hash = contentHash({ envelope, submittedAt, fields, identifiers });
-  return saveRecordOnce(dataSource, FiuReportEntity, {
-    ...envelope,
-    ...fields,
-    originAgency: Agency.FIU,
-    occurredAt: submittedAt,
-    contentHash: hash,
-    identifiers,
-  });
+  return { ...envelope, ...fields, occurredAt: submittedAt, identifiers };
 }

@@ -1,25 +1,18 @@
-import type { DataSource } from "typeorm";
-import { Agency } from "../../../schema/enums.js";
-import { badInput, clientError, ErrorCode } from "../../../schema/errors.js";
+import { badInput } from "../../../schema/errors.js";
 import { IdentifierError, identifierValue, normaliseVehicle } from "../../../schema/identifiers/index.js";
 import type { LiaisonConfig } from "../../../platform/config.js";
 import {
   check,
-  contentHash,
-  countryCode,
-  isUuid,
   normaliseIdentifiers,
   optionalCountryCode,
-  saveRecordOnce,
   uniqueRefs,
-  updateRecordOnce,
   validateEnvelope,
   type IdentifierRef,
-  type ValidatedEnvelope,
+  type PreparedRecord,
 } from "../../../platform/records/index.js";
 import type { CaseDetails, CasePartyDetails, CaseVehicleDetails } from "./case.details.js";
-import { CaseEntity } from "./case.entity.js";
-import { CaseStatus, defaultSubjectCategory } from "./case.enums.js";
+import type { CaseEntity } from "./case.entity.js";
+import { CasePartyRole, CaseStatus, defaultSubjectCategory } from "./case.enums.js";
 import type { CaseEventInput, CasePartyInput, CaseVehicleInput, OpenCaseInput } from "./case.input.js";
 
 const MAX_PARTIES = 100;
@@ -99,24 +92,23 @@ function caseIdentifiers(details: CaseDetails): IdentifierRef[] {
   return uniqueRefs([...parties.flatMap((party) => party.identifiers), ...vehicles]);
 }
 
-const partyRolesOf = (details: CaseDetails): string[] => [...new Set(details.parties.map((party) => party.role))];
+/**
+ * The roles a filter may read. Informants are not among them: whether a case has one is its own
+ * column, which reveals `Case.informants` (source protection), never `Case.parties`.
+ */
+const partyRolesOf = (details: CaseDetails): string[] => [...new Set(details.parties.filter((p) => p.role !== CasePartyRole.INFORMANT).map((p) => p.role))];
+const hasInformants = (details: CaseDetails): boolean => details.parties.some((p) => p.role === CasePartyRole.INFORMANT);
 
-interface CaseContent {
-  envelope: ValidatedEnvelope;
-  openedAt: string;
-  status: string;
-  offences: string[];
-  closedAt: string | null;
-  title: string;
-  summary: string | null;
-  details: CaseDetails;
-}
+/** The columns that follow from a case's parties (kept in step on every change). */
+export const partyColumns = (details: CaseDetails) => ({
+  details,
+  partyRoles: partyRolesOf(details),
+  hasInformants: hasInformants(details),
+  identifiers: caseIdentifiers(details),
+});
 
-/** Hash of the case as it stands; the same for an openCase input and for the stored row it yields. */
-const hashCase = (content: CaseContent): string => contentHash(content);
-
-/** Validates and normalises a case, then stores it once (idempotent on its police reference). */
-export async function openCase(dataSource: DataSource, input: OpenCaseInput, config: LiaisonConfig) {
+/** Police rules for a new case: validates and normalises the input into the row to store. */
+export function prepareCase(input: OpenCaseInput, config: LiaisonConfig): PreparedRecord<CaseEntity> {
   const envelope = validateEnvelope(input);
   const openedAt = check.isoDate(input.openedAt, "input.openedAt");
   const closedAt = check.optionalIsoDate(input.closedAt, "input.closedAt");
@@ -129,71 +121,32 @@ export async function openCase(dataSource: DataSource, input: OpenCaseInput, con
     const first = vehicles.findIndex((v) => v.country === vehicle.country && v.plate === vehicle.plate);
     if (first !== i) throw badInput(`input.vehicles[${i}] repeats input.vehicles[${first}]`, { field: `input.vehicles[${i}]` });
   });
-  const details: CaseDetails = { parties: newParties(parties), events, vehicles };
-  const content: CaseContent = {
-    envelope,
-    openedAt,
+  return {
+    ...envelope,
+    occurredAt: new Date(`${openedAt}T00:00:00Z`),
     status: input.status ?? CaseStatus.OPEN,
     offences: [...new Set(offences)],
     closedAt,
     title: check.text(input.title, "input.title", 200),
     summary: check.optionalText(input.summary, "input.summary", 10_000),
-    details,
+    ...partyColumns({ parties: newParties(parties), events, vehicles }),
   };
-  return saveRecordOnce(dataSource, CaseEntity, {
-    ...envelope,
-    originAgency: Agency.POLICE,
-    occurredAt: new Date(`${openedAt}T00:00:00Z`),
-    status: content.status,
-    offences: content.offences,
-    closedAt,
-    title: content.title,
-    summary: content.summary,
-    partyRoles: partyRolesOf(details),
-    details,
-    identifiers: caseIdentifiers(details),
-    contentHash: hashCase(content),
-  });
+}
+
+/** Validates parties to add to a case (BAD_USER_INPUT naming the field). */
+export function validateParties(parties: readonly CasePartyInput[], config: LiaisonConfig): CasePartyDetails[] {
+  return check.listSize(parties, "parties", MAX_PARTIES, 1).map((party, i) => validateParty(party, `parties[${i}]`, config));
 }
 
 /**
- * Adds parties to a case in one transaction. Idempotent: a party identical to one already on
- * the case is skipped, and when nothing is new the stored record (and its hash) stays as it was.
+ * The columns after adding parties to a stored case, or null when every party is already on it
+ * (an idempotent repeat leaves the record as it was).
  */
-export async function addCaseParties(dataSource: DataSource, caseId: string, parties: readonly CasePartyInput[], config: LiaisonConfig) {
-  if (!isUuid(caseId)) throw badInput("caseId must be a case id (UUID)", { field: "caseId" });
-  const incoming = check.listSize(parties, "parties", MAX_PARTIES, 1).map((party, i) => validateParty(party, `parties[${i}]`, config));
-  const notFound = () => clientError(ErrorCode.NOT_FOUND, "No case with this id", { field: "caseId" });
-  let added = 0;
-  const record = await updateRecordOnce(dataSource, CaseEntity, caseId.toLowerCase(), (current) => {
-    // The table only holds police cases; the check keeps it so if that ever changes.
-    if (current.originAgency !== Agency.POLICE) throw notFound();
-    const fresh = newParties(incoming, current.details.parties);
-    if (fresh.length === 0) return null;
-    if (current.details.parties.length + fresh.length > MAX_PARTIES) {
-      throw badInput(`parties: a case may hold at most ${MAX_PARTIES} parties`, { field: "parties" });
-    }
-    added = fresh.length;
-    const details: CaseDetails = { ...current.details, parties: [...current.details.parties, ...fresh] };
-    const envelope: ValidatedEnvelope = {
-      reference: current.reference,
-      handling: current.handling as ValidatedEnvelope["handling"],
-      operationId: current.operationId,
-      sourceGrade: current.sourceGrade as ValidatedEnvelope["sourceGrade"],
-      infoGrade: current.infoGrade,
-    };
-    const content: CaseContent = {
-      envelope,
-      openedAt: current.occurredAt.toISOString().slice(0, 10),
-      status: current.status,
-      offences: current.offences,
-      closedAt: current.closedAt,
-      title: current.title,
-      summary: current.summary,
-      details,
-    };
-    return { details, partyRoles: partyRolesOf(details), identifiers: caseIdentifiers(details), contentHash: hashCase(content) };
-  });
-  if (!record) throw notFound();
-  return { record, added };
+export function withParties(current: CaseEntity, incoming: readonly CasePartyDetails[]): Partial<CaseEntity> | null {
+  const fresh = newParties(incoming, current.details.parties);
+  if (fresh.length === 0) return null;
+  if (current.details.parties.length + fresh.length > MAX_PARTIES) {
+    throw badInput(`parties: a case may hold at most ${MAX_PARTIES} parties`, { field: "parties" });
+  }
+  return partyColumns({ ...current.details, parties: [...current.details.parties, ...fresh] });
 }

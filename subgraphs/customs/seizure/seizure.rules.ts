@@ -1,28 +1,25 @@
-import type { DataSource } from "typeorm";
-import { Agency } from "../../../schema/enums.js";
 import type { LiaisonConfig } from "../../../platform/config.js";
 import {
   check,
-  contentHash,
   countryCode,
   optionalCountryCode,
   normaliseContainerRef,
   normaliseIdentifiers,
   normalisePostalItemRef,
-  saveRecordOnce,
   uniqueRefs,
   validateEnvelope,
   type IdentifierRef,
+  type PreparedRecord,
 } from "../../../platform/records/index.js";
-import { SeizureEntity } from "./seizure.entity.js";
+import type { SeizureEntity } from "./seizure.entity.js";
 import type { SeizureDetails } from "./seizure.details.js";
 import type { RecordSeizureInput } from "./seizure.input.js";
 
 const HS_CODE = /^\d{6,10}$/;
 const UNIT = /^[A-Z]{1,10}$/;
 
-/** Validates and normalises a seizure, then stores it once (idempotent on its reference). */
-export async function recordSeizure(dataSource: DataSource, input: RecordSeizureInput, config: LiaisonConfig) {
+/** Customs' rules for a seizure: validates and normalises the input into the row to store. */
+export function prepareSeizure(input: RecordSeizureInput, config: LiaisonConfig): PreparedRecord<SeizureEntity> {
   const envelope = validateEnvelope(input);
   const date = check.isoDate(input.date, "input.date");
   const commodities = check.listSize(input.commodities, "input.commodities", 50, 1).map((line, i) => {
@@ -77,13 +74,5 @@ export async function recordSeizure(dataSource: DataSource, input: RecordSeizure
     officerNotes: check.optionalText(input.officerNotes, "input.officerNotes", 5000),
     details,
   };
-  const hash = contentHash({ envelope, date, fields, identifiers });
-  return saveRecordOnce(dataSource, SeizureEntity, {
-    ...envelope,
-    ...fields,
-    originAgency: Agency.CUSTOMS,
-    occurredAt: new Date(`${date}T00:00:00Z`),
-    contentHash: hash,
-    identifiers,
-  });
+  return { ...envelope, ...fields, occurredAt: new Date(`${date}T00:00:00Z`), identifiers };
 }

@@ -1,22 +1,19 @@
-import { EntityNotFoundError, type DataSource } from "typeorm";
-import { Agency } from "../../../schema/enums.js";
-import { badInput, conflict } from "../../../schema/errors.js";
+import { badInput } from "../../../schema/errors.js";
 import type { LiaisonConfig } from "../../../platform/config.js";
 import {
   check,
-  contentHash,
   countryCode,
   normaliseEmailRef,
   normalisePhoneRef,
   normalisePostalItemRef,
   optionalCountryCode,
-  saveRecordOnce,
   uniqueRefs,
   validateEnvelope,
   type IdentifierRef,
+  type PreparedRecord,
 } from "../../../platform/records/index.js";
 import type { PostalItemDetails, PostalPartyDetails } from "./item.details.js";
-import { PostalItemEntity } from "./item.entity.js";
+import type { PostalItemEntity } from "./item.entity.js";
 import type { PostalAddresseeInput, PostalPartyInput, PostalSenderInput, RegisterPostalItemInput } from "./item.input.js";
 
 const HS_CODE = /^\d{6,10}$/;
@@ -70,16 +67,8 @@ const addressee = (input: PostalAddresseeInput, defaultRegion: string) =>
     importerReference: check.optionalText(input.importerReference, "input.addressee.importerReference", 64),
   });
 
-/** One row per S10 item: the same item under another reference is a CONFLICT, never a second record. */
-async function refuseOtherReference(dataSource: DataSource, itemId: string, reference: string): Promise<void> {
-  const existing = await dataSource.getRepository(PostalItemEntity).findOne({ where: { itemId }, select: { id: true, reference: true } });
-  if (existing && existing.reference !== reference) {
-    throw conflict(`postal item ${itemId} is already registered under another reference`);
-  }
-}
-
-/** Validates and normalises a postal item (CN23), then stores it once (idempotent on its reference). */
-export async function registerPostalItem(dataSource: DataSource, input: RegisterPostalItemInput, config: LiaisonConfig) {
+/** Postal rules for an item (CN23): validates and normalises the input into the row to store. */
+export function preparePostalItem(input: RegisterPostalItemInput, config: LiaisonConfig): PreparedRecord<PostalItemEntity> {
   const envelope = validateEnvelope(input);
   const itemRef = normalisePostalItemRef(input.itemId, "input.itemId");
   const from = sender(input.sender, config.defaultPhoneRegion);
@@ -132,16 +121,5 @@ export async function registerPostalItem(dataSource: DataSource, input: Register
   };
   // A postal item mentions its parties' phones and e-mails, and itself.
   const identifiers = uniqueRefs([...from.identifiers, ...to.identifiers, itemRef]);
-  const hash = contentHash({ envelope, postedAt, fields, identifiers });
-  const record = { ...envelope, ...fields, originAgency: Agency.POSTAL, occurredAt: postedAt, contentHash: hash, identifiers };
-
-  await refuseOtherReference(dataSource, fields.itemId, envelope.reference);
-  try {
-    return await saveRecordOnce(dataSource, PostalItemEntity, record);
-  } catch (error) {
-    // A concurrent registration of the same item under another reference won the unique index:
-    // the insert was skipped and no row carries our reference. Report it as the conflict it is.
-    if (error instanceof EntityNotFoundError) await refuseOtherReference(dataSource, fields.itemId, envelope.reference);
-    throw error;
-  }
+  return { ...envelope, ...fields, occurredAt: postedAt, identifiers };
 }
