@@ -11,6 +11,7 @@ import { SubgraphSource } from "./subgraph-source.js";
 import { requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
 import { CreateRequestAudit1764200100000 } from "../platform/audit/index.js";
+import { AddRequestAuditClientId1764200200000 } from "../platform/audit/request-audit-client-id.migration.js";
 import type { CompiledPolicy } from "../policies/index.js";
 import type { DataSource } from "typeorm";
 
@@ -41,7 +42,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, config.gatewaySecret),
   });
   let requests = 0;
-  const hub = await openDatabase({ url: options.hubDatabaseUrl, entities: [], migrations: [CreateRequestAudit1764200100000], poolMax: 1 });
+  const hub = await openDatabase({
+    url: options.hubDatabaseUrl,
+    entities: [],
+    migrations: [CreateRequestAudit1764200100000, AddRequestAuditClientId1764200200000],
+    poolMax: 1,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -49,9 +55,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
+    // Off: whether a hash is known would tell a caller which exact query another agency has run.
+    persistedQueries: false,
+    // No "Did you mean …" suggestions naming fields a caller may not know exist (formatError strips the rest).
+    hideSchemaDetailsFromClientErrors: true,
     plugins: [
       callerPlugin<GatewayContext>(config.purposes),
-      requestAuditPlugin(hub.dataSource, () => options.policy().version),
+      requestAuditPlugin(hub.dataSource, () => options.policy().version, config.purposes),
       ApolloServerPluginCacheControlDisabled(),
     ],
     formatError: formatGatewayError,
@@ -61,9 +71,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo,
     host: config.host,
     port: options.port ?? config.ports.gateway,
+    // Apollo refuses them itself (persistedQueries: false), inside the audited pipeline.
+    refusePersistedQueries: false,
     context: async (req) => {
       requests += 1;
-      return { caller: await readCaller(req, options.verifier) };
+      return { caller: await readCaller(req, options.verifier, { mintRequestId: true }) };
     },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),

@@ -1,32 +1,30 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { Kind, type OperationDefinitionNode } from "graphql";
 import type { DataSource } from "typeorm";
 import { appendChained } from "../platform/audit/index.js";
+import { operationFields } from "../platform/http/index.js";
+import { logLine } from "../platform/log.js";
 import { ErrorCode } from "../schema/errors.js";
 import type { GatewayContext } from "./context.js";
-
-const METADATA = new Set(["_service", "__schema", "__type", "__typename"]);
+import { auditedOperationName, auditedPurpose, auditedRootFields } from "./request-audit-bounds.js";
 
 /**
  * One hash-chained row per request through the gateway, in the hub database: who asked, why,
- * for which root fields, and how it ended. Refused requests are audited too. Fail closed: when
- * the row cannot be written, the answer is withheld.
+ * for which root fields (through every fragment, by the same walk as the caller check), and how
+ * it ended. Refused requests are audited too, parse and validation failures included; only a
+ * request that reaches nothing but schema metadata is exempt. Fail closed: when the row cannot be
+ * written, the answer is withheld.
  */
-export function requestAuditPlugin(dataSource: DataSource, policyVersion: () => string): ApolloServerPlugin<GatewayContext> {
+export function requestAuditPlugin(dataSource: DataSource, policyVersion: () => string, purposes: readonly string[]): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      let rootFields: string[] = [];
-      let operationName: string | null = null;
       return {
-        async didResolveOperation({ operation }) {
-          if (!operation) return;
-          operationName = operation.name?.value ?? null;
-          rootFields = (operation as OperationDefinitionNode).selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
-        },
-        async willSendResponse({ contextValue, response, errors }) {
-          if (rootFields.length > 0 && rootFields.every((f) => METADATA.has(f))) return;
-          if (response.body.kind !== "single") return;
+        async willSendResponse({ contextValue, response, errors, document, request }) {
           const { caller } = contextValue;
+          response.http.headers.set("x-request-id", caller.requestId);
+          // No document: the request never parsed (or never got that far); it is audited with no root fields.
+          const reached = document ? operationFields(document, request.operationName) : { rootFields: [], touchesData: true, operation: null };
+          if (!reached.touchesData) return;
+          if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
           const codes = [...new Set((result.errors ?? errors ?? []).map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR)))].sort();
           const outcome = codes.length === 0 ? "ok" : result.data ? "partial" : "refused";
@@ -35,24 +33,25 @@ export function requestAuditPlugin(dataSource: DataSource, policyVersion: () => 
               {
                 at: new Date(),
                 request_id: caller.requestId,
+                client_request_id: caller.clientRequestId,
                 subject: caller.subject?.sub ?? "-",
                 agency: caller.subject?.agency ?? "-",
-                purpose: caller.purpose ?? "-",
+                purpose: auditedPurpose(caller.purpose, purposes),
                 justification: caller.justification,
-                operation_name: operationName,
-                root_fields: rootFields,
+                operation_name: auditedOperationName(reached.operation?.name?.value ?? request.operationName ?? null),
+                root_fields: auditedRootFields(reached.rootFields),
                 outcome,
-                error_codes: codes,
+                error_codes: codes.slice(0, 10),
                 policy_version: policyVersion(),
               },
             ]);
           } catch (error) {
-            process.stderr.write(`[gateway] request audit write failed, answer withheld: ${error instanceof Error ? error.message : String(error)}\n`);
+            logLine("gateway", "request audit write failed, answer withheld:", error instanceof Error ? error.message : String(error));
             response.body.singleResult = {
               data: null,
               errors: [{ message: "The request audit could not be written; no data is served", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, service: "gateway" } }],
             };
-            if (response.http) response.http.status = 503;
+            response.http.status = 503;
           }
         },
       };

@@ -19,6 +19,7 @@ export const AUDIT_TABLES = {
   request_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",
     "operation_name", "root_fields", "outcome", "error_codes", "policy_version",
+    "client_request_id",
   ],
 } as const;
 export type AuditTable = keyof typeof AUDIT_TABLES;

@@ -1,8 +1,15 @@
 import { AbstractLogger, type LogLevel, type LogMessage } from "typeorm";
+import { logLine } from "../log.js";
+
+/** SQL text kept in a log line: enough to recognise the statement. */
+const SQL_MAX = 300;
+
+const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
  * Counts the SQL statements a DataSource sends (for the N+1 tests and /metrics) and logs only
- * failures and slow queries; never parameters, which may hold personal data.
+ * failures and slow queries, escaped (PostgreSQL quotes the offending value, which may be caller
+ * text); never parameters, which may hold personal data.
  */
 export class QueryCounter extends AbstractLogger {
   private count = 0;
@@ -16,10 +23,19 @@ export class QueryCounter extends AbstractLogger {
     if (!query.startsWith("/* audit */")) this.count += 1;
   }
 
+  override logQueryError(error: string | Error, query: string): void {
+    logLine("db error", "query failed:", errorText(error), "-- in:", query.slice(0, SQL_MAX));
+  }
+
+  override logQuerySlow(time: number, query: string): void {
+    logLine("db warn", `query took ${time} ms:`, query.slice(0, SQL_MAX));
+  }
+
   protected override writeLog(level: LogLevel, message: LogMessage | string | number | Array<LogMessage | string | number>): void {
-    if (level === "warn" || level === "error") {
-      const text = Array.isArray(message) ? message.map(String).join(" ") : typeof message === "object" ? String(message.message) : String(message);
-      process.stderr.write(`[db ${level}] ${text.slice(0, 500)}\n`);
-    }
+    if (level !== "warn" && level !== "error") return;
+    const parts = (Array.isArray(message) ? message : [message]).map((m) =>
+      typeof m === "object" ? `${m.prefix ? `${m.prefix}: ` : ""}${m.format === "sql" ? String(m.message).slice(0, SQL_MAX) : errorText(m.message)}` : String(m),
+    );
+    logLine(`db ${level}`, ...parts);
   }
 }

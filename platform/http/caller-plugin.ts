@@ -1,19 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { GraphQLError } from "graphql";
 import { ErrorCode } from "../../schema/errors.js";
 import type { Caller } from "./caller.js";
+import { operationFields } from "./operation-fields.js";
 
-/** Root fields that carry no agency data: schema metadata for composition and tooling. */
-const METADATA_FIELDS = new Set(["_service", "__typename", "__schema", "__type"]);
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
 
-function touchesData(selectionSet: SelectionSetNode, fragments: Map<string, SelectionSetNode>): boolean {
-  return selectionSet.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return !METADATA_FIELDS.has(selection.name.value);
-    if (selection.kind === Kind.INLINE_FRAGMENT) return touchesData(selection.selectionSet, fragments);
-    const fragment = fragments.get(selection.name.value);
-    return fragment ? touchesData(fragment, fragments) : true;
-  });
-}
+/** Caller text echoed in a message: bounded, and JSON-quoted so no control character survives. */
+const quoted = (text: string, max: number) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
 /**
  * Deny by default at the edge: any operation that reaches data needs a verified subject and a
@@ -23,28 +17,28 @@ export function callerPlugin<TContext extends BaseContext & { caller: Caller }>(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document }) {
-          const fragments = new Map<string, SelectionSetNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
+        async didResolveOperation({ contextValue, operation, document, request }) {
+          // graphql-js picks no operation when the document holds several and none is named.
+          if (!operation) {
+            throw badInput(
+              request.operationName
+                ? `Unknown operation named ${quoted(request.operationName, 100)}.`
+                : "Must provide operation name if query contains multiple operations.",
+            );
           }
-          if (!touchesData((operation as OperationDefinitionNode).selectionSet, fragments)) return;
+          if (!operationFields(document, request.operationName).touchesData) return;
           const { caller } = contextValue;
           if (!caller.subject) {
             throw new GraphQLError(`Unauthenticated: ${caller.authError ?? "missing bearer token"}`, {
               extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
             });
           }
-          if (!caller.purpose) {
-            throw new GraphQLError(`X-Purpose header is required; one of: ${purposes.join(", ")}`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-            });
-          }
-          if (!purposes.includes(caller.purpose)) {
-            throw new GraphQLError(`X-Purpose "${caller.purpose.slice(0, 40)}" is not one of: ${purposes.join(", ")}`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-            });
-          }
+          if (!caller.purpose) throw badInput(`X-Purpose header is required; one of: ${purposes.join(", ")}`);
+          if (!purposes.includes(caller.purpose)) throw badInput(`X-Purpose ${quoted(caller.purpose, 40)} is not one of: ${purposes.join(", ")}`);
+        },
+        async willSendResponse({ response, errors }) {
+          // Apollo answers a refused persisted query with 200; it is a bad request like any other.
+          if (errors?.some((e) => e.extensions.code === "PERSISTED_QUERY_NOT_SUPPORTED")) response.http.status = 400;
         },
       };
     },

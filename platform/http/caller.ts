@@ -11,7 +11,15 @@ export interface Caller {
   readonly token: string | null;
   readonly purpose: string | null;
   readonly justification: string | null;
+  /** Ours: minted by the gateway for every request; a subgraph takes the gateway's. */
   readonly requestId: string;
+  /** The X-Request-Id a client sent to the gateway, kept apart for correlation; null when absent or not a plain id. */
+  readonly clientRequestId: string | null;
+}
+
+export interface ReadCallerOptions {
+  /** At the edge: never adopt the client's X-Request-Id as ours, mint a fresh one. */
+  readonly mintRequestId?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -21,11 +29,13 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Verifies the bearer token (if any) and reads purpose, justification and request id. */
-export async function readCaller(req: IncomingMessage, verify: TokenVerifier): Promise<Caller> {
+/** Verifies the bearer token (if any) and reads purpose, justification and request ids. */
+export async function readCaller(req: IncomingMessage, verify: TokenVerifier, options: ReadCallerOptions = {}): Promise<Caller> {
   const authorization = header(req, "authorization");
   const requestIdHeader = header(req, "x-request-id");
-  const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
+  const sentId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : null;
+  const requestId = options.mintRequestId ? randomUUID() : (sentId ?? randomUUID());
+  const clientRequestId = options.mintRequestId ? sentId : null;
   const purpose = header(req, "x-purpose")?.trim() || null;
   // Free text for the audit: bounded and stripped of control characters.
   const justification = header(req, "x-justification")?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 500) || null;
@@ -47,5 +57,5 @@ export async function readCaller(req: IncomingMessage, verify: TokenVerifier): P
       }
     }
   }
-  return { subject, authError, token, purpose, justification, requestId };
+  return { subject, authError, token, purpose, justification, requestId, clientRequestId };
 }

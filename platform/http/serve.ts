@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { logLine } from "../log.js";
 
 /** A plain route next to /graphql (health, readiness, metrics). */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -15,6 +16,12 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly maxBodyBytes?: number;
   /** Checked before any GraphQL work: a returned reason refuses the request with 401. */
   readonly guard?: (req: IncomingMessage, body: unknown) => string | null;
+  /**
+   * Refuse automatic persisted queries here, before Apollo (default true), with the answer Apollo
+   * gives when they are off: whether a hash is known must never show. The gateway turns this
+   * off because its Apollo server refuses them itself, inside the audited pipeline.
+   */
+  readonly refusePersistedQueries?: boolean;
 }
 
 export interface RunningServer {
@@ -47,6 +54,15 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
   }
 }
 
+/** The answer Apollo gives with `persistedQueries: false`, after our formatError. */
+export const PERSISTED_QUERY_REFUSAL = { message: "PersistedQueryNotSupported", extensions: { code: "BAD_USER_INPUT" } } as const;
+
+function asksPersistedQuery(body: unknown, search: URLSearchParams): boolean {
+  const inBody = (item: unknown) => Boolean(item && typeof item === "object" && (item as { extensions?: { persistedQuery?: unknown } }).extensions?.persistedQuery);
+  if (Array.isArray(body) ? body.some(inBody) : inBody(body)) return true;
+  return search.get("extensions")?.includes("persistedQuery") ?? false;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
@@ -72,6 +88,9 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
     const body = req.method === "POST" ? await readJsonBody(req, limit) : undefined;
     const refusal = options.guard?.(req, body);
     if (refusal) return sendJson(res, 401, { errors: [{ message: refusal, extensions: { code: "UNAUTHENTICATED" } }] });
+    if ((options.refusePersistedQueries ?? true) && asksPersistedQuery(body, url.searchParams)) {
+      return sendJson(res, 400, { errors: [PERSISTED_QUERY_REFUSAL] });
+    }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
       context: () => options.context(req),
@@ -90,7 +109,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT" } }] });
       // Full detail stays in our log; the caller gets no stack.
-      process.stderr.write(`[http] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      logLine("http", error instanceof Error ? error : String(error));
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.end();
     });

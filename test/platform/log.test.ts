@@ -1,5 +1,19 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { QueryCounter } from "../../platform/db/index.js";
+import { formatError } from "../../platform/http/index.js";
 import { logLine, logSafe } from "../../platform/log.js";
+
+/** Captures what is written to stderr while `act` runs. */
+function stderrOf(act: () => void): string[] {
+  const written: string[] = [];
+  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  act();
+  spy.mockRestore();
+  return written;
+}
 
 describe("log lines", () => {
   afterEach(() => {
@@ -18,12 +32,33 @@ describe("log lines", () => {
   });
 
   it("keeps a forged line inside one real line of stderr", () => {
-    const written: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
-    logLine("db error", "query failed:", 'invalid input syntax for type timestamp: "x\n[gateway] admin logged in"');
+    const written = stderrOf(() => logLine("db error", "query failed:", 'invalid input syntax for type timestamp: "x\n[gateway] admin logged in"'));
     expect(written).toEqual(['[db error] query failed: invalid input syntax for type timestamp: "x\\u000a[gateway] admin logged in"\n']);
+  });
+
+  it("logs an unexpected error quoting caller text on one line, and masks it for the caller", () => {
+    const error = new Error('invalid input syntax for type timestamp with time zone: "0000\n[police] unexpected error: none"');
+    error.stack = `Error: ${error.message}\n    at query (pg.js:1:1)`;
+    let formatted;
+    const written = stderrOf(() => {
+      formatted = formatError({ message: error.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, error, "customs");
+    });
+    expect(formatted).toEqual({ message: "Internal server error", path: undefined, locations: undefined, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(written).toEqual([
+      '[customs] unexpected error: Error: invalid input syntax for type timestamp with time zone: "0000\\u000a[police] unexpected error: none"\\u000a    at query (pg.js:1:1)\n',
+    ]);
+  });
+
+  it("logs a failed query with PostgreSQL's message, escaped, and never its parameters", () => {
+    const counter = new QueryCounter();
+    const written = stderrOf(() =>
+      counter.logQueryError(new Error('invalid input syntax for type uuid: "x\r\n[db error] forged"'), 'SELECT "id" FROM "case" WHERE "id" = $1', ["secret-value"]),
+    );
+    expect(written).toEqual(['[db error] query failed: Error: invalid input syntax for type uuid: "x\\u000d\\u000a[db error] forged" -- in: SELECT "id" FROM "case" WHERE "id" = $1\n']);
+  });
+
+  it("logs a slow query with its time and statement, not [object Object]", () => {
+    const written = stderrOf(() => new QueryCounter().logQuerySlow(1234, "SELECT 1", ["secret-value"]));
+    expect(written).toEqual(["[db warn] query took 1234 ms: SELECT 1\n"]);
   });
 });
