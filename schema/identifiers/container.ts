@@ -1,4 +1,5 @@
 import { IdentifierError } from "./errors.js";
+import { checkIdentifierText } from "./text.js";
 
 // ISO 6346: owner code (3 letters), category (U freight, J detachable equipment, Z trailer/chassis),
 // 6-digit serial, check digit.
@@ -35,6 +36,7 @@ export function iso6346CheckDigit(first10: string): number {
 
 /** Upper-case, spaces and hyphens removed, e.g. "csqu 305438-3" -> "CSQU3054383". */
 export function normaliseContainer(number: string): string {
+  checkIdentifierText("CONTAINER", "container number", number);
   const id = number.replace(/[\s-]+/g, "").toUpperCase();
   if (!CONTAINER.test(id)) {
     fail(number, "container number must be a 3-letter owner code, category U, J or Z, 6 digits and a check digit");

@@ -1,6 +1,7 @@
 import { getCountries } from "libphonenumber-js/max";
 import { IdentifierError } from "./errors.js";
 import type { IdentifierKind } from "./kinds.js";
+import { checkIdentifierText } from "./text.js";
 
 // libphonenumber-js already ships the alpha-2 list; reusing it avoids a second copy to maintain.
 // It also contains AC, TA and XK (used by telecoms/ICAO) and lacks uninhabited codes such as AQ.
@@ -35,6 +36,7 @@ export function isKnownAlpha2(code: string): boolean {
 
 /** Shared by the composite normalisers so the error carries the caller's identifier kind. */
 export function countryFor(kind: IdentifierKind, input: string): string {
+  checkIdentifierText(kind, "country code", input);
   const code = input.trim().toUpperCase();
   if (ALPHA2.has(code)) return code;
   const mapped = ALPHA3[code];

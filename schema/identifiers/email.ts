@@ -1,4 +1,5 @@
 import { IdentifierError } from "./errors.js";
+import { checkIdentifierText } from "./text.js";
 
 // Deliberately simpler than RFC 5322: dot-atom local part, LDH domain labels, alphabetic or
 // punycode TLD. Quoted local parts and non-ASCII (un-punycoded) domains are rejected.
@@ -11,6 +12,7 @@ const MAX_LOCAL_LENGTH = 64;
 
 /** Trimmed and lower-cased; real mail systems treat the local part case-insensitively. */
 export function normaliseEmail(input: string): string {
+  checkIdentifierText("EMAIL", "email address", input);
   const email = input.trim().toLowerCase();
   if (email.length > MAX_LENGTH) {
     throw new IdentifierError("EMAIL", input, `email address is longer than ${MAX_LENGTH} characters`);

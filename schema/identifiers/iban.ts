@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from "ibantools";
 import { IdentifierError } from "./errors.js";
+import { checkIdentifierText } from "./text.js";
 
 // One sentence per ibantools error code; the first code reported wins.
 const REASONS: Readonly<Record<ValidationErrorsIBAN, string>> = {
@@ -15,6 +16,7 @@ const REASONS: Readonly<Record<ValidationErrorsIBAN, string>> = {
 
 /** Electronic format: upper-case, no spaces, e.g. "GB82WEST12345698765432". */
 export function normaliseIban(input: string): string {
+  checkIdentifierText("IBAN", "IBAN", input);
   // electronicFormatIBAN strips whitespace and hyphens and upper-cases.
   const iban = electronicFormatIBAN(input) ?? "";
   // QR-IBANs (Swiss) are real account identifiers, so they are accepted.

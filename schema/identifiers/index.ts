@@ -11,4 +11,4 @@ export { normaliseVehicle } from "./vehicle.js";
 export { normaliseCompany } from "./company.js";
 export { makeS10, normaliseS10, s10CheckDigit } from "./s10.js";
 export { iso6346CheckDigit, makeContainerNumber, normaliseContainer } from "./container.js";
-export { identifierValue } from "./value.js";
+export { identifierValue, normaliseIdentifierPart } from "./value.js";

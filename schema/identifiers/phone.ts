@@ -4,6 +4,7 @@
 import { isSupportedCountry, ParseError, parsePhoneNumberWithError } from "libphonenumber-js/max";
 import type { CountryCode } from "libphonenumber-js/max";
 import { IdentifierError } from "./errors.js";
+import { checkIdentifierText } from "./text.js";
 
 // Reject prose, letters and extensions: libphonenumber would otherwise pull a number out of free text.
 const PHONE_CHARS = /^\+?[\d\s().\-/]+$/;
@@ -24,6 +25,7 @@ function fail(input: string, reason: string): never {
 
 /** E.164, e.g. "+447700900123". `defaultRegion` (ISO alpha-2) is used only for national-format input. */
 export function normalisePhone(input: string, defaultRegion?: string): string {
+  checkIdentifierText("PHONE", "phone number", input);
   let text = input.trim();
   if (!PHONE_CHARS.test(text)) {
     fail(input, "phone number may only contain digits, spaces, a leading +, brackets, hyphens, dots and slashes");

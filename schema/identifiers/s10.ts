@@ -1,5 +1,6 @@
 import { isKnownAlpha2 } from "./country.js";
 import { IdentifierError } from "./errors.js";
+import { checkIdentifierText } from "./text.js";
 
 // UPU S10: service indicator (2 letters), serial (8 digits), check digit, ISO alpha-2 country.
 const S10 = /^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$/;
@@ -24,6 +25,7 @@ export function s10CheckDigit(serial: string): number {
 
 /** Upper-case, spaces removed, e.g. "rr 123 456 785 nl" -> "RR123456785NL". */
 export function normaliseS10(itemId: string): string {
+  checkIdentifierText("POSTAL_ITEM", "S10 item id", itemId);
   const id = itemId.replace(/\s+/g, "").toUpperCase();
   const match = S10.exec(id);
   if (match === null) {

@@ -67,3 +67,15 @@ export function identifierValue(kind: IdentifierKind, parts: readonly string[]):
   }
   return canonical.join(":");
 }
+
+/**
+ * One part of a key (e.g. a `TravelDocument` key's `number`) in its normalised form; throws an
+ * IdentifierError naming that part's problem. Composite keys normalise their parts independently,
+ * so a known-valid partner isolates the part in question.
+ */
+export function normaliseIdentifierPart(kind: IdentifierKind, index: number, part: string): string {
+  const count = PART_COUNT[kind];
+  if (!Number.isInteger(index) || index < 0 || index >= count) throw new IdentifierError(kind, part, `${kind} has no part ${index + 1}`);
+  const parts = count === 1 ? [part] : index === 0 ? [part, "X"] : ["GB", part];
+  return canonicalParts(kind, parts)[index] as string;
+}
