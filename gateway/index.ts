@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { TokenVerifier } from "../platform/auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
-import { callerPlugin, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
+import { callerPlugin, escapedApolloLogger, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
 import { readSupergraph } from "../schema/supergraph.js";
 import type { GatewayContext } from "./context.js";
 import { formatGatewayError } from "./format-error.js";
@@ -37,7 +37,9 @@ export interface RunningGateway extends RunningServer {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
+  const logger = escapedApolloLogger("gateway");
   const gateway = new ApolloGateway({
+    logger,
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
     buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, config.gatewaySecret),
   });
@@ -50,6 +52,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger,
     includeStacktraceInErrorResponses: false,
     // The process owner (hub/start-hub, hub/service) stops servers in order; Apollo must not exit on its own.
     stopOnTerminationSignals: false,

@@ -6,20 +6,26 @@ export type { Subject } from "../../schema/subject.js";
 
 const ROLE = /^[a-z][a-z0-9_-]{0,31}$/;
 const OPERATION = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+/** The subject lands in every audit row: bounded, one line. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SUBJECT = /^[^\u0000-\u001f\u007f]{1,200}$/;
+const MAX_ROLES = 32;
+const MAX_OPERATIONS = 64;
 
 /** Turns verified JWT claims into a Subject, or returns the reason the claims are unusable. */
 export function subjectFromClaims(claims: Record<string, unknown>, issuer: string): Subject | string {
   const { sub, agency, roles, clearance, operations } = claims;
   if (typeof sub !== "string" || sub.length === 0) return "token has no subject";
+  if (!SUBJECT.test(sub)) return "token subject must be at most 200 characters, without control characters";
   if (typeof agency !== "string" || !AGENCIES.includes(agency as Agency)) return "token has no valid agency claim";
-  if (!Array.isArray(roles) || !roles.every((r) => typeof r === "string" && ROLE.test(r))) {
+  if (!Array.isArray(roles) || roles.length > MAX_ROLES || !roles.every((r) => typeof r === "string" && ROLE.test(r))) {
     return "token roles claim must be a list of role names";
   }
   if (typeof clearance !== "number" || !Number.isInteger(clearance) || clearance < 0 || clearance > 4) {
     return "token clearance claim must be an integer 0-4";
   }
   const ops = operations ?? [];
-  if (!Array.isArray(ops) || !ops.every((o) => typeof o === "string" && OPERATION.test(o))) {
+  if (!Array.isArray(ops) || ops.length > MAX_OPERATIONS || !ops.every((o) => typeof o === "string" && OPERATION.test(o))) {
     return "token operations claim must be a list of operation ids";
   }
   return Object.freeze({

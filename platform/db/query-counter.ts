@@ -23,11 +23,12 @@ export class QueryCounter extends AbstractLogger {
     if (!query.startsWith("/* audit */")) this.count += 1;
   }
 
-  override logQueryError(error: string | Error, query: string): void {
+  // Parameters may hold personal data: never logged.
+  override logQueryError(error: string | Error, query: string, _parameters?: unknown[]): void {
     logLine("db error", "query failed:", errorText(error), "-- in:", query.slice(0, SQL_MAX));
   }
 
-  override logQuerySlow(time: number, query: string): void {
+  override logQuerySlow(time: number, query: string, _parameters?: unknown[]): void {
     logLine("db warn", `query took ${time} ms:`, query.slice(0, SQL_MAX));
   }
 

@@ -95,6 +95,15 @@ describe("token verification", () => {
     expect(await refusal(`${header}.${body}.AAAA`)).toBe("token is not valid");
   });
 
+  it("refuses a subject too long or spanning lines, and unbounded role or operation lists", async () => {
+    const subjectMessage = "token subject must be at most 200 characters, without control characters";
+    expect(await refusal(await sign({ sub: "s".repeat(201) }))).toBe(subjectMessage);
+    expect(await refusal(await sign({ sub: "ok\n[gateway] forged" }))).toBe(subjectMessage);
+    expect(await refusal(await sign({ sub: "s".repeat(200) }))).toBe("accepted");
+    expect(await refusal(await sign({ roles: Array(33).fill("analyst") }))).toBe("token roles claim must be a list of role names");
+    expect(await refusal(await sign({ operations: Array(65).fill("OP-X") }))).toBe("token operations claim must be a list of operation ids");
+  });
+
   it("keeps an issuer bound to its agency", async () => {
     expect(await refusal(await sign({ iss: "customs-idp", agency: "POLICE" }, { key: p384, alg: "ES384" }))).toBe("token issuer may not vouch for this agency");
   });
