@@ -1,4 +1,4 @@
-import { logLine, logSafe } from "../log.js";
+import { logLine } from "../log.js";
 
 /** The shape of Apollo's `Logger` (@apollo/utils.logger), which ApolloServer and ApolloGateway accept. */
 export interface ApolloLogger {
@@ -10,12 +10,12 @@ export interface ApolloLogger {
 
 /**
  * Apollo's own log lines (server and gateway) through our escaping: a message may quote a
- * subgraph's error or a caller's document. Debug is dropped; info goes to stdout, one line.
+ * subgraph's error or a caller's document. Debug and info are dropped (the gateway's default logger drops them too).
  */
 export function escapedApolloLogger(scope: string): ApolloLogger {
   return {
     debug: () => undefined,
-    info: (message) => void process.stdout.write(`[${logSafe(scope, 64)}] ${logSafe(message)}\n`),
+    info: () => undefined,
     warn: (message) => logLine(scope, "warning:", message),
     error: (message) => logLine(scope, "error:", message),
   };
