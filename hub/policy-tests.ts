@@ -7,7 +7,7 @@ import { loadConfig } from "../platform/config.js";
 import { checkCase, readPolicyCases, type GraphQLAnswer, type PolicyCase } from "../policies/testing/index.js";
 import { CompiledPolicy, loadPolicySet, type PolicySet } from "../policies/index.js";
 import { readSupergraph } from "../schema/supergraph.js";
-import { seedDemo } from "../demo/index.js";
+import { seedDemo, seedDemoOperations } from "../demo/index.js";
 import { startHub } from "./start-hub.js";
 
 export interface CaseResult {
@@ -45,7 +45,7 @@ export function coverageOf(set: PolicySet, cases: readonly PolicyCase[]): Covera
 
 /**
  * Starts a real hub for policy test cases: the policy set under test, in-memory embedded
- * databases with the deterministic demo data. Nothing outside a temporary folder is touched.
+ * databases with the deterministic demo data and the demo's joint operations. Nothing outside a temporary folder is touched.
  */
 export async function startPolicyTestHub(policyDir: string): Promise<PolicyTestHub> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "liaison-policy-test-"));
@@ -65,6 +65,7 @@ export async function startPolicyTestHub(policyDir: string): Promise<PolicyTestH
   try {
     const db = (name: string) => hub.subgraphs[name]?.dataSource as DataSource;
     await seedDemo({ customs: db("customs"), police: db("police"), fiu: db("fiu"), postal: db("postal") }, config);
+    await seedDemoOperations(hub);
   } catch (error) {
     await hub.close();
     await removeDir();

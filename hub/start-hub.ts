@@ -2,6 +2,8 @@ import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
 import { createTokenVerifier, loadOrCreateDevKeys } from "../platform/auth/index.js";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../platform/subgraph/index.js";
 import { startGateway, type RunningGateway } from "../gateway/index.js";
+import { openDatabase } from "../platform/db/index.js";
+import { CreateJointOperation1764300000000, OperationRegistry } from "../platform/operations/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
 import { resolveDatabases } from "./databases.js";
 import { loadActivePolicy } from "./policy-source.js";
@@ -25,6 +27,8 @@ export interface RunningHub {
   readonly subgraphs: Readonly<Record<string, RunningSubgraph>>;
   /** Whether any database is the embedded PGlite. */
   readonly embedded: boolean;
+  /** The joint-operation registry every subgraph consults (hub database; `refresh()` after an edit). */
+  readonly operations: OperationRegistry;
   close(): Promise<void>;
 }
 
@@ -37,11 +41,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const policy = options.policy ?? (await loadActivePolicy(config));
   const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory, withHub: true });
   const running: Record<string, RunningSubgraph> = {};
+  const operations = new OperationRegistry();
   const closeAll = async () => {
+    operations.stop();
     await Promise.all(Object.values(running).map((sg) => sg.close()));
     await databases.stop();
   };
   try {
+    await loadOperations(operations, databases.urls.hub as string);
     await Promise.all(
       definitions.map(async (definition) => {
         running[definition.name] = await startSubgraph(definition, {
@@ -54,6 +61,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           poolMax: databases.embedded.length > 0 ? 1 : 10,
           policy,
           enforcement: options.enforcement,
+          operations,
         });
       }),
     );
@@ -66,11 +74,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       hubDatabaseUrl: databases.urls.hub as string,
       policy,
     });
+    // From here on the registry polls through the gateway's hub connection: the embedded hub
+    // database is one session, and a second client could interleave with the request audit.
+    operations.watch(gateway.hubDataSource, undefined, (error) => {
+      process.stderr.write(`liaison: joint-operation registry not refreshed: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
     return {
       gateway,
       subgraphs: running,
       embedded: databases.embedded.length > 0,
+      operations,
       async close() {
+        operations.stop();
         await gateway.close();
         await closeAll();
       },
@@ -78,5 +93,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } catch (error) {
     await closeAll();
     throw error;
+  }
+}
+
+/**
+ * Brings the hub database's joint-operation table up to date and reads it once, through a
+ * connection of its own that is closed before the gateway opens the hub database.
+ */
+export async function loadOperations(registry: OperationRegistry, hubDatabaseUrl: string): Promise<void> {
+  const hub = await openDatabase({ url: hubDatabaseUrl, entities: [], migrations: [CreateJointOperation1764300000000], poolMax: 1 });
+  try {
+    await registry.load(hub.dataSource);
+  } finally {
+    await hub.close();
   }
 }

@@ -11,6 +11,7 @@ import type { LiaisonConfig, SubgraphName } from "../config.js";
 import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
 import { callerPlugin, checkGatewayProof, formatError, PROOF_HEADER, readCaller, sendJson, serveGraphQL } from "../http/index.js";
 import { LoaderCache } from "../records/loader-cache.js";
+import { withEffectiveOperations, type OperationDirectory } from "../operations/index.js";
 import type { SubgraphContext } from "./context.js";
 
 /** What a subgraph folder exports: its name, owner, database parts and schema builder. */
@@ -34,6 +35,8 @@ export interface StartOptions {
   readonly policy: () => CompiledPolicy;
   /** Benchmarks only: serve without policy enforcement or audit, to measure their cost. Never configurable. */
   readonly enforcement?: boolean;
+  /** The joint-operation registry: a token's operation claims count only where it says so (none without it). */
+  readonly operations?: OperationDirectory;
 }
 
 export interface RunningSubgraph {
@@ -87,10 +90,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     context: async (req) => {
       requests += 1;
       const caller = await readCaller(req, options.verifier);
-      // One policy version per request: the compiled set is taken once, here.
+      // One policy version per request: the compiled set is taken once, here. Policies see only
+      // the operations the registry confirms for the subject's agency today, never the bare claim.
+      const subject = caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null;
       const access =
-        caller.subject && caller.purpose && config.purposes.includes(caller.purpose)
-          ? new AccessContext(options.policy().forCaller(caller.subject, caller.purpose), caller.subject)
+        subject && caller.purpose && config.purposes.includes(caller.purpose)
+          ? new AccessContext(options.policy().forCaller(subject, caller.purpose), subject)
           : null;
       return { caller, loaders: new LoaderCache(), config, db: database?.dataSource, access };
     },
