@@ -123,13 +123,15 @@ export class CallerPolicy {
   }
 
   /**
-   * Whether some rule could serve this coordinate to the subject for some record (record and
-   * parent conditions aside): the edges a caller can follow through the graph.
+   * Whether some rule could serve this coordinate to the subject for some record or parent: the
+   * edges a caller can follow through the graph. `withRecord` false: the field is served where
+   * the record's envelope is unknown (another subgraph's field on a shared entity), so rules
+   * with record conditions cannot allow it there.
    */
-  mayServe(type: string, field: string, kind: FieldKind): boolean {
+  mayServe(type: string, field: string, kind: FieldKind, withRecord = true): boolean {
     const { denies, allows } = this.candidatesFor(type, field);
     if (denies.some((r) => r.when?.record === undefined && r.when?.parent === undefined)) return false;
-    return kind === "value" || allows.length > 0;
+    return kind === "value" || allows.some((r) => withRecord || r.when?.record === undefined);
   }
 }
 

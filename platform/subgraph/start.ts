@@ -3,7 +3,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Agency } from "../../schema/enums.js";
-import { AccessContext, enforcePolicies } from "../access/index.js";
+import { AccessContext, enforcePolicies, Reachability } from "../access/index.js";
+import { supergraphSchema } from "../../policies/index.js";
+import { readSupergraph } from "../../schema/supergraph.js";
 import { accessAuditPlugin, CreateAccessAudit1764200000000 } from "../audit/index.js";
 import type { CompiledPolicy } from "../../policies/index.js";
 import type { TokenVerifier } from "../auth/index.js";
@@ -61,7 +63,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   }
   const enforcement = options.enforcement ?? true;
   const unprotected = await definition.buildSchema(config);
-  const schema = enforcement ? enforcePolicies(unprotected, options.policy) : unprotected;
+  // Reachability is judged on the whole federated graph: entry points may live in other subgraphs.
+  const schema = enforcement ? enforcePolicies(unprotected, options.policy, new Reachability(supergraphSchema(await readSupergraph()))) : unprotected;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -1,0 +1,29 @@
+import { isVisible } from "../../policies/index.js";
+import { envelopeOf, type AccessContext } from "./access-context.js";
+import type { Reachability } from "./reachability.js";
+
+const isObj = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** Records the caller may not know exist are dropped from lists and become null (= not found). */
+export function hideInvisible(value: unknown, type: string, access: AccessContext): unknown {
+  const visibility = access.policy.visibility(type);
+  const visible = (item: unknown) => isObj(item) && isVisible(visibility, envelopeOf(type, item), access.subject);
+  if (Array.isArray(value)) return value.filter(visible);
+  if (value === null || value === undefined) return value;
+  return visible(value) ? value : null;
+}
+
+/**
+ * The answer to `_entities` (the gateway's joins, or anyone calling the subgraph directly): an
+ * entity of a type the caller cannot reach through the graph's entry points is null, and so is a
+ * record the caller may not know exists, exactly as on every other path.
+ */
+export function filterEntities(items: readonly unknown[], access: AccessContext, recordTypes: ReadonlySet<string>, reachability: Reachability): unknown[] {
+  const reachable = reachability.reachable(access.policy);
+  return items.map((item) => {
+    const typename = isObj(item) ? item.__typename : undefined;
+    if (typeof typename !== "string") return item;
+    if (!reachable.has(typename)) return null;
+    return recordTypes.has(typename) ? hideInvisible(item, typename, access) : item;
+  });
+}
