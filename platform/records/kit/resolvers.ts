@@ -136,7 +136,9 @@ function queryResolvers(decl: AnyDeclaration, target: ListTarget, load: RecordKi
       const query = databaseOf(ctx).getRepository(decl.entity).createQueryBuilder("r");
       whereVisible(query, target, access);
       applyConditions(query, target, conditions, access);
-      const { subject, purpose } = access.policy;
+      // The caller's own subject (a CallerPolicy is shared by every subject of the same profile).
+      const { subject } = access;
+      const { purpose } = access.policy;
       const binding = [decl.typeName, canonicalJson(filter ?? {}), subject.issuer, subject.sub, purpose].join("\n");
       return paginate(query, target, access, { first: size, after: after ?? null, binding, sealer: sealer() }, decl.view);
     }
