@@ -17,11 +17,15 @@ afterAll(async () => {
   await th?.close();
 });
 
-const auditRows = (requestId: string) =>
+/** The gateway mints the request id every service records; the client's own id is kept beside it in the request audit. */
+const gatewayRequestId = async (clientRequestId: string) =>
+  ((await th.hub.gateway.hubDataSource.query(`SELECT request_id FROM request_audit WHERE client_request_id = $1`, [clientRequestId])) as Array<{ request_id: string }>)[0]?.request_id;
+
+const auditRows = async (clientRequestId: string) =>
   customs().query(
     `SELECT subject, agency, purpose, justification, entity_type, entity_id, fields_served, fields_denied, fields_masked, policy_version
        FROM access_audit WHERE request_id = $1 ORDER BY seq`,
-    [requestId],
+    [await gatewayRequestId(clientRequestId)],
   ) as Promise<Array<Record<string, unknown>>>;
 
 describe("audit of what was delivered", () => {
@@ -49,7 +53,7 @@ describe("audit of what was delivered", () => {
   it("appends one row per request at the gateway, in the hub database, refused requests included", async () => {
     await th.query(`{ fiuReports { totalCount } }`, {}, { token: await th.token("CUSTOMS", { sub: "c-9" }), requestId: "req-audit-2" });
     const rows = (await th.hub.gateway.hubDataSource.query(
-      `SELECT subject, agency, purpose, operation_name, root_fields, outcome, error_codes FROM request_audit WHERE request_id = $1`,
+      `SELECT subject, agency, purpose, operation_name, root_fields, outcome, error_codes FROM request_audit WHERE client_request_id = $1`,
       ["req-audit-2"],
     )) as unknown[];
     expect(rows).toEqual([{ subject: "c-9", agency: "CUSTOMS", purpose: "investigation", operation_name: null, root_fields: ["fiuReports"], outcome: "partial", error_codes: ["FORBIDDEN"] }]);
