@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { mintDevToken } from "../platform/auth/index.js";
 import { loadConfig } from "../platform/config.js";
-import { seedDemo } from "../demo/index.js";
+import { seedDemo, seedDemoOperations } from "../demo/index.js";
 import { startHub, type RunningHub } from "../hub/start-hub.js";
 import { createTestDatabases, usingPostgres } from "../test/helpers/databases.js";
 
@@ -77,6 +77,8 @@ async function hub(enforcement: boolean, dataDir: string): Promise<RunningHub> {
   const running = await startHub({ config, inMemory: true, randomPorts: true, enforcement });
   const db = (name: string) => running.subgraphs[name]?.dataSource as DataSource;
   await seedDemo({ customs: db("customs"), police: db("police"), fiu: db("fiu"), postal: db("postal") }, config, { scale: 4 });
+  // The three-agency workload claims OP-LANTERN: the registry must know it for the claim to count.
+  await seedDemoOperations(running);
   return running;
 }
 
