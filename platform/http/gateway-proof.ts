@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { canonicalJson } from "../canonical-json.js";
 
 /*
  * Proof that a subgraph call came through the gateway: an HMAC, with a key only the gateway
@@ -9,16 +10,8 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 export const PROOF_HEADER = "x-liaison-gateway";
 const MAX_SKEW_SECONDS = 60;
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}
-
 function digest(query: string, variables: unknown): string {
-  return createHash("sha256").update(`${query}\n${JSON.stringify(canonical(variables ?? {}))}`).digest("base64url");
+  return createHash("sha256").update(`${query}\n${canonicalJson(variables ?? {})}`).digest("base64url");
 }
 
 const mac = (secret: string, timestamp: number, bodyDigest: string) =>
