@@ -13,7 +13,8 @@ export interface DatabaseUrls {
 /**
  * A PostgreSQL URL for every subgraph that owns data: the configured one, or else an embedded
  * PGlite of its own (persisted under `<dataDir>/pglite/<name>`, or in memory), so agencies never
- * share a database even on a laptop.
+ * share a database even on a laptop. An embedded one is reached over a private Unix socket (see
+ * platform/db/embedded.ts), never a TCP port.
  */
 export async function resolveDatabases(
   subgraphs: readonly SubgraphDefinition[],

@@ -1,37 +1,57 @@
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-/** An embedded PostgreSQL (PGlite, WASM) served on a loopback socket for the `pg` driver. */
+/** An embedded PostgreSQL (PGlite, WASM) served on a private Unix domain socket for the `pg` driver. */
 export interface EmbeddedDatabase {
   readonly url: string;
+  /** The private directory holding the socket (`.s.PGSQL.5432`), as `pg` expects in `host`. */
+  readonly socketDir: string;
   stop(): Promise<void>;
 }
 
 /** Connections each embedded server accepts; client pools must stay within it (beyond it, pglite-socket drops). */
 export const EMBEDDED_MAX_CONNECTIONS = 8;
 
+/** The file name `pg` (libpq's convention) looks for in a socket directory, for the default port. */
+const SOCKET_FILE = ".s.PGSQL.5432";
+
 /**
- * Starts one PGlite for one database owner. `dir` persists it (the demo under ./data);
- * omit it for an in-memory database (tests). Port 0 picks a free port.
+ * Starts one PGlite for one database owner. `dir` persists it (the demo under ./data); omit it for
+ * an in-memory database (tests).
+ *
+ * pglite-socket checks no password, so the server listens on no TCP port (which any local user
+ * could reach) but on a Unix socket inside a fresh directory of mode 0700: only this OS user can
+ * connect. The directory is a private temp dir even for a persisted database, because a socket
+ * path is limited to ~104-108 bytes and a data dir may be deeper than that.
  */
-export async function startEmbeddedDatabase(options: { dir?: string; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: { dir?: string }): Promise<EmbeddedDatabase> {
   if (options.dir) await mkdir(path.dirname(options.dir), { recursive: true });
-  const db = options.dir ? await PGlite.create(options.dir) : await PGlite.create();
-  const server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port: options.port ?? 0,
-    maxConnections: EMBEDDED_MAX_CONNECTIONS,
-  });
-  await server.start();
-  const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres`;
-  return {
-    url,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const socketDir = await mkdtemp(path.join(os.tmpdir(), "liaison-pg-"));
+  let db: PGlite | undefined;
+  try {
+    await chmod(socketDir, 0o700);
+    db = options.dir ? await PGlite.create(options.dir) : await PGlite.create();
+    const server = new PGLiteSocketServer({ db, path: path.join(socketDir, SOCKET_FILE), maxConnections: EMBEDDED_MAX_CONNECTIONS });
+    await server.start();
+    const running = db;
+    return {
+      url: `postgres://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
+      socketDir,
+      async stop() {
+        try {
+          await server.stop();
+          await running.close();
+        } finally {
+          await rm(socketDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    await rm(socketDir, { recursive: true, force: true });
+    throw error;
+  }
 }
