@@ -26,10 +26,14 @@ export type AuditTable = keyof typeof AUDIT_TABLES;
 export type AuditRow = Record<string, string | string[] | Date | null>;
 
 function canonical(table: AuditTable, row: AuditRow): string {
-  return JSON.stringify(AUDIT_TABLES[table].map((column) => {
+  const values = AUDIT_TABLES[table].map((column) => {
     const value = row[column];
     return value instanceof Date ? value.toISOString() : (value ?? null);
-  }));
+  });
+  // Columns are only ever appended, nullable: trailing nulls are left out, so rows written
+  // before a column was added hash as they did then and old chains still verify.
+  while (values.length > 0 && values[values.length - 1] === null) values.pop();
+  return JSON.stringify(values);
 }
 
 export const rowHash = (table: AuditTable, prevHash: string, row: AuditRow): string =>
