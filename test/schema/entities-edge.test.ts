@@ -37,13 +37,15 @@ describe("identifier keys in a subgraph's _entities", () => {
     return { status: r.status, data: r.data, errors: r.errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code, field: e.extensions?.field })) };
   };
 
-  it("refuses a NUL in a Phone key with BAD_USER_INPUT naming the field; nothing reaches the audit", async () => {
+  it("refuses a NUL in a Phone key with BAD_USER_INPUT naming the field; nothing reaches SQL or the audit", async () => {
     const before = await auditIds();
+    const queries = th.hub.subgraphs.customs?.sqlQueries();
     expect(await direct("+44\u00007700900101")).toEqual({
       status: 200,
       data: null,
       errors: [{ message: "Phone.e164: phone number contains a control character", path: ["_entities"], code: "BAD_USER_INPUT", field: "Phone.e164" }],
     });
+    expect(th.hub.subgraphs.customs?.sqlQueries()).toBe(queries);
     expect(await auditIds()).toEqual(before);
     expect(await verifyChain(customs(), "access_audit")).toMatchObject({ ok: true, breaks: [] });
   });
