@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,24 @@ export const EMBEDDED_MAX_CONNECTIONS = 8;
 /** The file name `pg` (libpq's convention) looks for in a socket directory, for the default port. */
 const SOCKET_FILE = ".s.PGSQL.5432";
 
+/** Socket directories of the databases still running; removed on exit when a process ends without stopping them. */
+const openSocketDirs = new Set<string>();
+let removeOnExit = false;
+
+function track(socketDir: string): void {
+  openSocketDirs.add(socketDir);
+  if (removeOnExit) return;
+  removeOnExit = true;
+  process.once("exit", () => {
+    for (const dir of openSocketDirs) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+async function removeSocketDir(socketDir: string): Promise<void> {
+  openSocketDirs.delete(socketDir);
+  await rm(socketDir, { recursive: true, force: true });
+}
+
 /**
  * Starts one PGlite for one database owner. `dir` persists it (the demo under ./data); omit it for
  * an in-memory database (tests).
@@ -30,6 +49,7 @@ const SOCKET_FILE = ".s.PGSQL.5432";
 export async function startEmbeddedDatabase(options: { dir?: string }): Promise<EmbeddedDatabase> {
   if (options.dir) await mkdir(path.dirname(options.dir), { recursive: true });
   const socketDir = await mkdtemp(path.join(os.tmpdir(), "liaison-pg-"));
+  track(socketDir);
   let db: PGlite | undefined;
   try {
     await chmod(socketDir, 0o700);
@@ -45,13 +65,13 @@ export async function startEmbeddedDatabase(options: { dir?: string }): Promise<
           await server.stop();
           await running.close();
         } finally {
-          await rm(socketDir, { recursive: true, force: true });
+          await removeSocketDir(socketDir);
         }
       },
     };
   } catch (error) {
     await db?.close().catch(() => undefined);
-    await rm(socketDir, { recursive: true, force: true });
+    await removeSocketDir(socketDir);
     throw error;
   }
 }

@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { readFile, readdir, readlink, stat } from "node:fs/promises";
+import { promisify } from "node:util";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -64,5 +66,13 @@ describe("embedded database", () => {
     const other = await startEmbeddedDatabase({});
     await other.stop();
     await expect(stat(other.socketDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("removes its socket directory when the process exits without stopping it", async () => {
+    const script = `const { startEmbeddedDatabase } = await import("./platform/db/index.ts");
+      const db = await startEmbeddedDatabase({}); process.stdout.write(db.socketDir); process.exit(0);`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd() });
+    expect(stdout.startsWith(path.join(os.tmpdir(), "liaison-pg-"))).toBe(true);
+    await expect(stat(stdout)).rejects.toThrow(/ENOENT/);
   });
 });
