@@ -6,7 +6,7 @@ import { passOn } from "./pass-on.js";
 import type { Reachability } from "./reachability.js";
 import { buildRuleMap, denial, type AccessAware } from "./rule-map.js";
 import { ENVELOPE_FIELDS, SchemaKinds } from "./schema-kinds.js";
-import { filterEntities, hideInvisible } from "./visibility.js";
+import { filterEntity, hideInvisible } from "./visibility.js";
 
 export type { AccessAware } from "./rule-map.js";
 
@@ -38,9 +38,11 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
       if (kinds.isRoot(type) && fieldName === "_entities") {
         typeMiddleware[fieldName] = async (resolve, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
           const value: unknown = await resolve(parent, args, ctx, info);
-          if (!ctx.access || !Array.isArray(value)) return value;
-          // @apollo/subgraph answers with one promise per representation.
-          return filterEntities(await Promise.all(value), ctx.access, kinds.recordTypes, reachability);
+          const access = ctx.access;
+          if (!access || !Array.isArray(value)) return value;
+          // @apollo/subgraph answers with one promise per representation: each is filtered on
+          // its own, so one refused representation fails only its own item.
+          return value.map((item: unknown) => Promise.resolve(item).then((entity) => filterEntity(entity, access, kinds.recordTypes, reachability)));
         };
         continue;
       }

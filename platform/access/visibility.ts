@@ -18,12 +18,9 @@ export function hideInvisible(value: unknown, type: string, access: AccessContex
  * entity of a type the caller cannot reach through the graph's entry points is null, and so is a
  * record the caller may not know exists, exactly as on every other path.
  */
-export function filterEntities(items: readonly unknown[], access: AccessContext, recordTypes: ReadonlySet<string>, reachability: Reachability): unknown[] {
-  const reachable = reachability.reachable(access.policy);
-  return items.map((item) => {
-    const typename = isObj(item) ? item.__typename : undefined;
-    if (typeof typename !== "string") return item;
-    if (!reachable.has(typename)) return null;
-    return recordTypes.has(typename) ? hideInvisible(item, typename, access) : item;
-  });
+export function filterEntity(item: unknown, access: AccessContext, recordTypes: ReadonlySet<string>, reachability: Reachability): unknown {
+  const typename = isObj(item) ? item.__typename : undefined;
+  if (typeof typename !== "string") return item;
+  if (!reachability.reachable(access.policy).has(typename)) return null;
+  return recordTypes.has(typename) ? hideInvisible(item, typename, access) : item;
 }
