@@ -3,36 +3,50 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../schema/errors.js";
 import type { GatewayContext } from "./context.js";
-import { PROOF_HEADER, signGatewayRequest } from "../platform/http/index.js";
+import type { GatewayCall } from "../platform/auth/index.js";
 
 type Fetch = typeof fetch;
 
+/** Signs one subgraph call (gateway/trust.ts). */
+export type MintCallToken = (call: GatewayCall) => Promise<string>;
+
 /**
- * Calls one subgraph with the caller's own credentials (each subgraph verifies the token itself),
- * a deadline on every call (@apollo/gateway sets none), and a clear error naming the service
- * when it cannot be reached, so the other agencies' answers still arrive.
+ * Calls one subgraph with a token minted for that call alone (the caller's own token never leaves
+ * the gateway), a deadline on every call (@apollo/gateway sets none), and a clear error naming the
+ * service when it cannot be reached, so the other agencies' answers still arrive.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, timeoutMs: number, private readonly secret: string | null) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    timeoutMs: number,
+    private readonly mint: MintCallToken,
+  ) {
     super({
       url,
       // Node's fetch keeps connections alive by default; the abort signal bounds every call.
       fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetch,
     } as ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]);
-    this.serviceName = name;
   }
 
-  private readonly serviceName: string;
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
     const caller = context?.caller;
-    if (!headers || !caller) return;
-    if (caller.token) headers.set("authorization", `Bearer ${caller.token}`);
-    if (caller.purpose) headers.set("x-purpose", caller.purpose);
-    if (caller.justification) headers.set("x-justification", caller.justification);
-    headers.set("x-request-id", caller.requestId);
-    if (this.secret && request.query) headers.set(PROOF_HEADER, signGatewayRequest(this.secret, request.query, request.variables));
+    if (!headers) return;
+    // Exactly what RemoteGraphQLDataSource serialises as the body: the token is bound to it.
+    const { http: _http, ...body } = request;
+    void _http;
+    const token = await this.mint({
+      subgraph: this.serviceName,
+      scope: "graphql",
+      body,
+      subject: context?.subject ?? undefined,
+      purpose: caller?.purpose ?? null,
+      justification: caller?.justification ?? null,
+      requestId: caller?.requestId ?? "no-request",
+    });
+    headers.set("authorization", `Bearer ${token}`);
+    if (caller) headers.set("x-request-id", caller.requestId);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -73,6 +73,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       port: options.randomPorts ? 0 : undefined,
       hubDatabaseUrl: databases.urls.hub as string,
       policy,
+      operations,
     });
     // From here on the registry polls through the gateway's hub connection: the embedded hub
     // database is one session, and a second client could interleave with the request audit.

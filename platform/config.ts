@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AGENCIES } from "../schema/enums.js";
+import { secretProblem } from "./secrets.js";
 
 /** Every process of the hub, with its default port. */
 export const SERVICE_PORTS = {
@@ -24,8 +27,10 @@ export interface IssuerConfig {
   readonly jwksUrl?: string;
   readonly publicKeyFile?: string;
   readonly dev?: boolean;
-  /** When set, this issuer may only vouch for subjects of that agency. */
+  /** The one agency this issuer vouches for (required for JWT_ISSUERS entries; the dev issuer has none). */
   readonly agency?: string;
+  /** The `kid` tokens must name (a PEM key; a JWKS selects by kid itself). */
+  readonly kid?: string;
   /** The only JWS algorithms accepted from this issuer (ES256 unless the entry lists others; one for a PEM key). */
   readonly algorithms: readonly string[];
 }
@@ -33,6 +38,7 @@ export interface IssuerConfig {
 /** Asymmetric JWS algorithms an issuer may list; `none` and shared-secret HMAC are never accepted. */
 export const JWT_ALGORITHMS: readonly string[] = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA", "Ed25519"];
 const DEFAULT_ALGORITHMS: readonly string[] = Object.freeze(["ES256"]);
+
 
 export interface LiaisonConfig {
   readonly production: boolean;
@@ -54,10 +60,23 @@ export interface LiaisonConfig {
   readonly pageSizeMax: number;
   /** Folder of the policy documents loaded at start. */
   readonly policyDir: string;
-  /** Key the gateway signs subgraph calls with (GATEWAY_SECRET); never logged. */
-  readonly gatewaySecret: string | null;
-  /** Subgraphs refuse calls without the gateway's proof (always in production). */
-  readonly requireGatewayProof: boolean;
+  /** `iss` of the tokens the gateway mints for each subgraph call (GATEWAY_ISSUER). */
+  readonly gatewayIssuer: string;
+  /** The gateway's private signing key (GATEWAY_SIGNING_KEY_FILE, PKCS#8 PEM); null: generated under dataDir/keys outside production. */
+  readonly gatewaySigningKeyFile: string | null;
+  /** Where subgraphs find the gateway's public key: a PEM file or a JWKS URL; neither: the generated dev key. */
+  readonly gatewayPublicKeyFile: string | null;
+  readonly gatewayJwksUrl: string | null;
+  /** Subgraphs accept only gateway-minted tokens (always in production; REQUIRE_GATEWAY_TOKEN=true elsewhere). */
+  readonly requireGatewayToken: boolean;
+  /** This service's audit chain key (AUDIT_CHAIN_KEY_FILE); generated there outside production when absent. */
+  readonly auditChainKeyFile: string;
+  /** Per chain owner, the key file `npm run audit -- verify` uses (AUDIT_CHAIN_KEY_FILE_<OWNER>, else AUDIT_CHAIN_KEY_FILE). */
+  readonly auditChainKeyFiles: Readonly<Record<DatabaseOwner, string>>;
+  /** How often the gateway anchors every chain's head in the hub database (AUDIT_ANCHOR_INTERVAL_SECONDS). */
+  readonly auditAnchorIntervalSeconds: number;
+  /** Whether a service brings its own database schema up to date at start (DATABASE_MIGRATE; off where a migrate job owns the schema). */
+  readonly runMigrations: boolean;
   readonly seedScale: number;
   /** Configurable code lists (data, not enums: they differ between countries and FIUs). */
   readonly codes: Readonly<{
@@ -117,6 +136,9 @@ function issuerAlgorithms(issuer: string, value: unknown, pem: boolean): readonl
   return Object.freeze([...new Set(value as string[])]);
 }
 
+/** Issuer names namespace subjects (`<issuer> <sub>`): printable, no spaces. */
+const ISSUER_NAME = /^[\x21-\x7e]{1,200}$/;
+
 function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerConfig[] {
   const issuers: IssuerConfig[] = [];
   if (env.JWT_ISSUERS) {
@@ -131,12 +153,20 @@ function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerCo
       if (typeof item.issuer !== "string" || (typeof item.jwksUrl !== "string" && typeof item.publicKeyFile !== "string")) {
         throw new Error("configuration: each JWT_ISSUERS entry needs issuer and jwksUrl or publicKeyFile");
       }
+      // An issuer not bound to an agency could vouch for any agency, HUB included (a customs key minting FIU tokens).
+      if (typeof item.agency !== "string" || !(AGENCIES as readonly string[]).includes(item.agency)) {
+        throw new Error(`configuration: JWT_ISSUERS "${item.issuer}": agency must be one of ${AGENCIES.join(", ")} (each issuer vouches for one agency only)`);
+      }
+      if (!ISSUER_NAME.test(item.issuer)) throw new Error(`configuration: JWT_ISSUERS issuer names are 1-200 printable characters without spaces`);
+      if (item.kid !== undefined && (typeof item.kid !== "string" || item.kid.length === 0)) throw new Error(`configuration: JWT_ISSUERS "${item.issuer}": kid must be a non-empty string`);
+      if (item.issuer === devIssuer) throw new Error(`configuration: JWT_ISSUERS "${item.issuer}" is the dev issuer's name (DEV_ISSUER_NAME)`);
       const publicKeyFile = typeof item.publicKeyFile === "string" ? item.publicKeyFile : undefined;
       issuers.push({
         issuer: item.issuer,
         jwksUrl: typeof item.jwksUrl === "string" ? item.jwksUrl : undefined,
         publicKeyFile,
-        agency: typeof item.agency === "string" ? item.agency : undefined,
+        agency: item.agency,
+        ...(typeof item.kid === "string" ? { kid: item.kid } : {}),
         algorithms: issuerAlgorithms(item.issuer, item.algorithms, publicKeyFile !== undefined),
       });
     }
@@ -145,9 +175,51 @@ function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerCo
   return issuers;
 }
 
-function gatewaySecret(value: string): string {
-  if (value.length < 32) throw new Error("configuration: GATEWAY_SECRET must be at least 32 characters");
-  return value;
+/** Puts DATABASE_PASSWORD_FILE's password into a URL that names a user but no password (docker secrets). */
+function withPasswordFile(url: string, env: Env): string {
+  const file = env.DATABASE_PASSWORD_FILE;
+  if (!file) return url;
+  const parsed = new URL(url);
+  if (parsed.password) return url;
+  let password: string;
+  try {
+    password = readFileSync(file, "utf8").trim();
+  } catch {
+    throw new Error(`configuration: DATABASE_PASSWORD_FILE ${file} cannot be read`);
+  }
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw !== "true" && raw !== "false") throw new Error(`configuration: ${name} must be true or false, got "${raw}"`);
+  return raw === "true";
+}
+
+/** Database passwords in production: at least this long, and no placeholder. */
+export const MIN_DATABASE_PASSWORD_LENGTH = 16;
+
+/**
+ * Settings that are fine on a laptop and unsafe in production, refused by name with the reason.
+ * Key files are checked where they are loaded (gateway signing key, audit chain key).
+ */
+function refuseUnsafeProductionSettings(env: Env, databaseUrls: Partial<Record<DatabaseOwner, string>>, devEnabled: boolean): void {
+  if (devEnabled) {
+    throw new Error("configuration: DEV_ISSUER=true is refused in production: the dev issuer's key is generated on this machine and can mint tokens for any agency");
+  }
+  if (env.REQUIRE_GATEWAY_TOKEN === "false") {
+    throw new Error("configuration: REQUIRE_GATEWAY_TOKEN=false is refused in production: subgraphs must only answer the gateway's own tokens");
+  }
+  for (const [owner, url] of Object.entries(databaseUrls)) {
+    const parsed = new URL(url);
+    const source = env[`DATABASE_URL_${owner.toUpperCase()}`] ? `DATABASE_URL_${owner.toUpperCase()}` : env.DATABASE_PASSWORD_FILE ? "DATABASE_PASSWORD_FILE" : "DATABASE_URL";
+    if (!parsed.password) continue; // certificate or peer authentication: nothing to judge here
+    const password = decodeURIComponent(parsed.password);
+    const problem = password === decodeURIComponent(parsed.username) ? "is the user name" : secretProblem(password, MIN_DATABASE_PASSWORD_LENGTH);
+    if (problem) throw new Error(`configuration: the ${owner} database password (${source}) ${problem}; production needs a generated password`);
+  }
 }
 
 /** Reads the environment once into a frozen, typed configuration; fails fast on bad values. */
@@ -165,14 +237,18 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
   const databaseUrls: Partial<Record<DatabaseOwner, string>> = {};
   for (const owner of DATABASE_OWNERS) {
     const own = env[`DATABASE_URL_${owner.toUpperCase()}`];
-    if (own) databaseUrls[owner] = own;
-    else if (env.DATABASE_URL) databaseUrls[owner] = databaseUrlFor(env.DATABASE_URL, `${env.DATABASE_PREFIX ?? ""}${owner}`);
+    if (own) databaseUrls[owner] = withPasswordFile(own, env);
+    else if (env.DATABASE_URL) databaseUrls[owner] = withPasswordFile(databaseUrlFor(env.DATABASE_URL, `${env.DATABASE_PREFIX ?? ""}${owner}`), env);
   }
   const devIssuer = env.DEV_ISSUER_NAME ?? "liaison-dev";
-  const devEnabled = (env.DEV_ISSUER ?? (production ? "false" : "true")) === "true";
-  if ((production || env.REQUIRE_GATEWAY_PROOF === "true") && !env.GATEWAY_SECRET) {
-    throw new Error("configuration: GATEWAY_SECRET is required in production (subgraphs only answer the gateway)");
+  const devEnabled = bool(env, "DEV_ISSUER", !production);
+  const auditChainKeyFile = path.resolve(env.AUDIT_CHAIN_KEY_FILE ?? path.join(dataDir, "keys", "audit-chain.key"));
+  const auditChainKeyFiles = {} as Record<DatabaseOwner, string>;
+  for (const owner of DATABASE_OWNERS) {
+    const own = env[`AUDIT_CHAIN_KEY_FILE_${owner.toUpperCase()}`];
+    auditChainKeyFiles[owner] = own ? path.resolve(own) : auditChainKeyFile;
   }
+  if (production) refuseUnsafeProductionSettings(env, databaseUrls, devEnabled);
   const purposes = (env.PURPOSES ?? "investigation,risk-analysis,intelligence,audit")
     .split(",")
     .map((p) => p.trim())
@@ -193,8 +269,15 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     subgraphTimeoutMs: int(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION ?? "GB").toUpperCase(),
     pageSizeMax: int(env, "PAGE_SIZE_MAX", 100, 1, 10_000),
-    gatewaySecret: env.GATEWAY_SECRET ? gatewaySecret(env.GATEWAY_SECRET) : null,
-    requireGatewayProof: production || env.REQUIRE_GATEWAY_PROOF === "true",
+    gatewayIssuer: env.GATEWAY_ISSUER ?? "liaison-gateway",
+    gatewaySigningKeyFile: env.GATEWAY_SIGNING_KEY_FILE ? path.resolve(env.GATEWAY_SIGNING_KEY_FILE) : null,
+    gatewayPublicKeyFile: env.GATEWAY_PUBLIC_KEY_FILE ? path.resolve(env.GATEWAY_PUBLIC_KEY_FILE) : null,
+    gatewayJwksUrl: env.GATEWAY_JWKS_URL ?? null,
+    requireGatewayToken: production || bool(env, "REQUIRE_GATEWAY_TOKEN", false),
+    auditChainKeyFile,
+    auditChainKeyFiles: Object.freeze(auditChainKeyFiles),
+    auditAnchorIntervalSeconds: int(env, "AUDIT_ANCHOR_INTERVAL_SECONDS", 60, 1, 24 * 3600),
+    runMigrations: bool(env, "DATABASE_MIGRATE", true),
     policyDir: path.resolve(env.POLICY_DIR ?? fileURLToPath(new URL("../policies/default", import.meta.url))),
     seedScale: int(env, "SEED_SCALE", 1, 1, 1000),
     codes: Object.freeze({

@@ -4,8 +4,9 @@ import type { LiaisonConfig } from "../config.js";
 import { loadDevPublicKey } from "./dev-keys.js";
 import { subjectFromClaims, type Subject } from "./subject.js";
 
-/** Thrown when a bearer token cannot be trusted; the message is safe to show the caller. */
-export class AuthenticationError extends Error {}
+import { AuthenticationError, TOKEN_MALFORMED, TOKEN_NOT_VALID } from "./errors.js";
+
+export { AuthenticationError, TOKEN_MALFORMED, TOKEN_NOT_VALID } from "./errors.js";
 
 export type TokenVerifier = (token: string) => Promise<Subject>;
 
@@ -14,13 +15,8 @@ type KeySource = CryptoKey | JWTVerifyGetKey;
 /** Seconds of clock skew allowed between an issuer and us, on `exp`, `nbf` and `iat`. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
-/*
- * What a caller learns from a refusal. Unknown issuer, wrong key, wrong algorithm and a
- * tampered token all get the same answer, so nobody can probe which issuers are trusted; only
- * a token that verified may hear more (expired, a bad claim).
- */
-export const TOKEN_MALFORMED = "token is malformed";
-export const TOKEN_NOT_VALID = "token is not valid";
+/** JOSE `typ` values a user's access token may carry (or none); anything else, a gateway token included, is refused. */
+const USER_TOKEN_TYPES = new Set(["jwt", "at+jwt", "application/at+jwt"]);
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -34,14 +30,14 @@ function decodeJsonObject(part: string): Record<string, unknown> | undefined {
   }
 }
 
-/** The unverified `iss`, only to pick the key that must then verify the token; throws when the token is not a JWS. */
-function peekIssuer(token: string): unknown {
+/** The unverified `iss` and header, only to pick the key that must then verify the token; throws when the token is not a JWS. */
+function peek(token: string): { iss: unknown; header: Record<string, unknown> } {
   const parts = token.split(".");
   if (parts.length !== 3 || !BASE64URL.test(parts[2] as string)) throw new AuthenticationError(TOKEN_MALFORMED);
   const header = decodeJsonObject(parts[0] as string);
   const payload = decodeJsonObject(parts[1] as string);
   if (!header || !payload) throw new AuthenticationError(TOKEN_MALFORMED);
-  return payload.iss;
+  return { iss: payload.iss, header };
 }
 
 /**
@@ -50,19 +46,26 @@ function peekIssuer(token: string): unknown {
  * and an issuer bound to one agency cannot vouch for another.
  */
 export async function createTokenVerifier(config: LiaisonConfig): Promise<TokenVerifier> {
-  const keys = new Map<string, { key: KeySource; agency?: string; algorithms: string[] }>();
+  const keys = new Map<string, { key: KeySource; kid?: string; agency?: string; algorithms: string[] }>();
   for (const issuer of config.issuers) {
     let key: KeySource;
-    if (issuer.dev) key = await loadDevPublicKey(config.dataDir);
+    let kid = issuer.kid;
+    if (issuer.dev) ({ key, kid } = await loadDevPublicKey(config.dataDir));
     else if (issuer.jwksUrl) key = createRemoteJWKSet(new URL(issuer.jwksUrl));
     else key = await importSPKI(await readFile(issuer.publicKeyFile as string, "utf8"), issuer.algorithms[0] as string);
-    keys.set(issuer.issuer, { key, agency: issuer.agency, algorithms: [...issuer.algorithms] });
+    keys.set(issuer.issuer, { key, kid, agency: issuer.agency, algorithms: [...issuer.algorithms] });
   }
 
   return async (token) => {
-    const iss = peekIssuer(token);
+    const { iss, header } = peek(token);
     const entry = typeof iss === "string" ? keys.get(iss) : undefined;
     if (!entry) throw new AuthenticationError(TOKEN_NOT_VALID);
+    // A key known by its kid (the dev key, a PEM entry listing one) verifies only tokens that name it;
+    // a JWKS picks its key by kid itself.
+    if (entry.kid !== undefined && header.kid !== entry.kid) throw new AuthenticationError(TOKEN_NOT_VALID);
+    if (header.typ !== undefined && !(typeof header.typ === "string" && USER_TOKEN_TYPES.has(header.typ.toLowerCase()))) {
+      throw new AuthenticationError(TOKEN_NOT_VALID);
+    }
     let payload: Record<string, unknown>;
     try {
       const verified = await jwtVerify(token, entry.key as CryptoKey, {
@@ -74,7 +77,10 @@ export async function createTokenVerifier(config: LiaisonConfig): Promise<TokenV
         requiredClaims: ["exp", "iat", "sub"],
       });
       payload = verified.payload as Record<string, unknown>;
+      // jose bounds the age from iat; the lifetime must be bounded too (an exp centuries ahead is not a session).
+      if ((payload.exp as number) - (payload.iat as number) > config.tokenMaxAgeSeconds) throw new AuthenticationError("token lifetime exceeds the maximum token age");
     } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
       // jose checks the signature before any claim: these two only follow a valid signature.
       if (error instanceof errors.JWTExpired) throw new AuthenticationError("token has expired");
       if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`token claim "${error.claim}" is invalid`);

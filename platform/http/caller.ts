@@ -7,8 +7,8 @@ export interface Caller {
   /** Null when no usable token was sent; `authError` then says why. */
   readonly subject: Subject | null;
   readonly authError: string | null;
-  /** Raw bearer token, forwarded by the gateway to subgraphs; never logged. */
-  readonly token: string | null;
+  /** True when a gateway token vouched for this call (its operations are already confirmed); never for a caller's own token. */
+  readonly viaGateway: boolean;
   readonly purpose: string | null;
   readonly justification: string | null;
   /** Ours: minted by the gateway for every request; a subgraph takes the gateway's. */
@@ -31,7 +31,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 /** Verifies the bearer token (if any) and reads purpose, justification and request ids. */
 export async function readCaller(req: IncomingMessage, verify: TokenVerifier, options: ReadCallerOptions = {}): Promise<Caller> {
-  const authorization = header(req, "authorization");
   const requestIdHeader = header(req, "x-request-id");
   const sentId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : null;
   const requestId = options.mintRequestId ? randomUUID() : (sentId ?? randomUUID());
@@ -41,21 +40,22 @@ export async function readCaller(req: IncomingMessage, verify: TokenVerifier, op
   const justification = header(req, "x-justification")?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 500) || null;
   let subject: Subject | null = null;
   let authError: string | null = null;
-  let token: string | null = null;
-  if (authorization === undefined) {
-    authError = "missing bearer token";
-  } else {
-    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
-    if (!match) authError = "authorization header must be 'Bearer <token>'";
-    else {
-      token = match[1] as string;
-      try {
-        subject = await verify(token);
-      } catch (error) {
-        authError = error instanceof AuthenticationError ? error.message : "token could not be verified";
-        token = null;
-      }
+  const bearer = bearerToken(req);
+  if (typeof bearer !== "string") authError = bearer.error;
+  else {
+    try {
+      subject = await verify(bearer);
+    } catch (error) {
+      authError = error instanceof AuthenticationError ? error.message : "token could not be verified";
     }
   }
-  return { subject, authError, token, purpose, justification, requestId, clientRequestId };
+  return { subject, authError, purpose, justification, requestId, clientRequestId, viaGateway: false };
+}
+
+/** The bearer token of a request, or why there is none usable; never logged. */
+export function bearerToken(req: IncomingMessage): string | { error: string } {
+  const authorization = header(req, "authorization");
+  if (authorization === undefined) return { error: "missing bearer token" };
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
+  return match ? (match[1] as string) : { error: "authorization header must be 'Bearer <token>'" };
 }

@@ -10,12 +10,11 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
   readonly host: string;
   readonly port: number;
-  readonly context: (req: IncomingMessage) => Promise<TContext>;
+  /** Builds the request's context from its headers and parsed body; throw a Refusal to answer before any GraphQL work. */
+  readonly context: (req: IncomingMessage, body: unknown) => Promise<TContext>;
   readonly routes?: Readonly<Record<string, Route>>;
   /** Request bodies above this are refused with 413 before parsing. */
   readonly maxBodyBytes?: number;
-  /** Checked before any GraphQL work: a returned reason refuses the request with 401. */
-  readonly guard?: (req: IncomingMessage, body: unknown) => string | null;
   /**
    * Refuse automatic persisted queries here, before Apollo (default true), with the answer Apollo
    * gives when they are off: whether a hash is known must never show. The gateway turns this
@@ -32,6 +31,13 @@ export interface RunningServer {
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** A request refused before GraphQL runs (no trusted credentials): the status, message and code the caller gets. */
+export class Refusal extends Error {
+  constructor(readonly status: number, message: string, readonly code: string) {
     super(message);
   }
 }
@@ -86,14 +92,19 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const body = req.method === "POST" ? await readJsonBody(req, limit) : undefined;
-    const refusal = options.guard?.(req, body);
-    if (refusal) return sendJson(res, 401, { errors: [{ message: refusal, extensions: { code: "UNAUTHENTICATED" } }] });
+    let context: TContext;
+    try {
+      context = await options.context(req, body);
+    } catch (error) {
+      if (error instanceof Refusal) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      throw error;
+    }
     if ((options.refusePersistedQueries ?? true) && asksPersistedQuery(body, url.searchParams)) {
       return sendJson(res, 400, { errors: [PERSISTED_QUERY_REFUSAL] });
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-      context: () => options.context(req),
+      context: async () => context,
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

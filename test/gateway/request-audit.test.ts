@@ -87,6 +87,13 @@ describe("request audit: refused requests", () => {
     expect(rows).toEqual([refused(["__typename", "seizures"], ["UNAUTHENTICATED"])]);
   });
 
+  it("records a request with neither token nor purpose, fully refused", async () => {
+    const { response, rows } = await audited(`{ seizures { totalCount } }`, {}, { token: null, purpose: null });
+    expect(response.status).toBe(401);
+    expect(response.data).toBeUndefined();
+    expect(rows).toEqual([refused(["seizures"], ["UNAUTHENTICATED"], { purpose: "-" })]);
+  });
+
   it("records a mutation without a token wrapped in a named fragment", async () => {
     const { rows } = await audited(
       `mutation M { ...W } fragment W on Mutation { __typename recordSeizure(input: $input) { id } }`,

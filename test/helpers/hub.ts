@@ -35,10 +35,19 @@ export interface TestHub {
 
 /** Starts a whole hub on random ports with fresh databases (in-memory PGlite, or PostgreSQL when DATABASE_URL is set). */
 export async function startTestHub(
-  options: { subgraphs?: readonly SubgraphDefinition[]; env?: Record<string, string>; persist?: boolean; enforcement?: boolean } = {},
+  options: {
+    subgraphs?: readonly SubgraphDefinition[];
+    env?: Record<string, string>;
+    persist?: boolean;
+    enforcement?: boolean;
+    /** Embedded databases even when DATABASE_URL names a server (production-mode tests: CI's server password is a placeholder). */
+    embedded?: boolean;
+    /** The data folder to use (a test that prepared key files in it); removed on close like a generated one. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestHub> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "liaison-test-"));
-  const databases = await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "liaison-test-")));
+  const databases = options.embedded ? { env: {}, drop: async () => {} } : await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
   const env = { LIAISON_DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: "3000", ...databases.env, ...options.env };
   const config = loadConfig(env);
   let hub: RunningHub;

@@ -10,15 +10,18 @@ let dir: string;
 let config: LiaisonConfig;
 let verify: TokenVerifier;
 let devKey: CryptoKey;
+let devKid: string;
 let p384: CryptoKey;
 const claims = { agency: "POLICE", roles: ["analyst"], clearance: 2, operations: [] };
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A token with the given payload fields, signed by `key` (the dev key unless said otherwise). */
-function sign(fields: JWTPayload, options: { key?: CryptoKey; alg?: string } = {}): Promise<string> {
+function sign(fields: JWTPayload, options: { key?: CryptoKey; alg?: string; header?: Record<string, unknown> } = {}): Promise<string> {
   const payload: JWTPayload = { ...claims, sub: "tester", iss: config.devIssuer, aud: config.audience, iat: now(), exp: now() + 600, ...fields };
   for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
-  return new SignJWT(payload).setProtectedHeader({ alg: options.alg ?? "ES256" }).sign(options.key ?? devKey);
+  const header = { alg: options.alg ?? "ES256", ...(options.key ? {} : { kid: devKid }), ...options.header };
+  for (const [k, v] of Object.entries(header)) if (v === undefined) delete header[k as keyof typeof header];
+  return new SignJWT(payload).setProtectedHeader(header as { alg: string }).sign(options.key ?? devKey);
 }
 
 const refusal = async (token: string) => verify(token).then(() => "accepted", (error: Error) => error.message);
@@ -30,7 +33,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "p384.pem"), await exportSPKI(pair.publicKey));
   const issuers = [{ issuer: "customs-idp", publicKeyFile: path.join(dir, "p384.pem"), agency: "CUSTOMS", algorithms: ["ES384"] }];
   config = loadConfig({ LIAISON_DATA_DIR: dir, JWT_ISSUERS: JSON.stringify(issuers) });
-  devKey = (await loadOrCreateDevKeys(dir)).privateKey;
+  ({ privateKey: devKey, kid: devKid } = await loadOrCreateDevKeys(dir));
   verify = await createTokenVerifier(config);
 });
 afterAll(async () => {
@@ -102,6 +105,35 @@ describe("token verification", () => {
     expect(await refusal(await sign({ sub: "s".repeat(200) }))).toBe("accepted");
     expect(await refusal(await sign({ roles: Array(33).fill("analyst") }))).toBe("token roles claim must be a list of role names");
     expect(await refusal(await sign({ operations: Array(65).fill("OP-X") }))).toBe("token operations claim must be a list of operation ids");
+  });
+
+  it("refuses a lone surrogate, C1 controls, line separators and bidi controls in the subject", async () => {
+    const subjectMessage = "token subject must be at most 200 characters, without control characters";
+    for (const sub of ["officer\uD800", "\uDC00officer", "a\u0085b", "a\u2028b", "admin\u202Egro", "a\u2066b"]) {
+      expect(await refusal(await sign({ sub })), JSON.stringify(sub)).toBe(subjectMessage);
+    }
+    expect(await refusal(await sign({ sub: "agent-😀-ö" }))).toBe("accepted");
+  });
+
+  it("refuses a lifetime beyond the maximum token age, and an iat in the future", async () => {
+    expect(await refusal(await sign({ exp: 1e300 }))).toBe("token lifetime exceeds the maximum token age");
+    expect(await refusal(await sign({ iat: now(), exp: now() + 24 * 3600 + 1 }))).toBe("token lifetime exceeds the maximum token age");
+    expect(await refusal(await sign({ iat: now() + 10 * 365 * 24 * 3600, exp: now() + 10 * 365 * 24 * 3600 + 60 }))).toBe('token claim "iat" is invalid');
+  });
+
+  it("checks kid and typ: the dev key verifies only tokens naming it, and a gateway token is no user token", async () => {
+    expect(await refusal(await sign({}, { header: { kid: undefined } }))).toBe("token is not valid");
+    expect(await refusal(await sign({}, { header: { kid: "another-key" } }))).toBe("token is not valid");
+    expect(await refusal(await sign({}, { header: { typ: "liaison-gateway+jwt" } }))).toBe("token is not valid");
+    expect(await refusal(await sign({}, { header: { typ: "dpop+jwt" } }))).toBe("token is not valid");
+    expect(await refusal(await sign({}, { header: { typ: "JWT" } }))).toBe("accepted");
+    expect(await refusal(await sign({}, { header: { typ: "at+jwt" } }))).toBe("accepted");
+  });
+
+  it("refuses a token for another audience, or none", async () => {
+    expect(await refusal(await sign({ aud: "another-hub" }))).toBe('token claim "aud" is invalid');
+    expect(await refusal(await sign({ aud: undefined }))).toBe('token claim "aud" is invalid');
+    expect(await refusal(await sign({ aud: [config.audience, "another-hub"] }))).toBe("accepted");
   });
 
   it("keeps an issuer bound to its agency", async () => {

@@ -14,18 +14,18 @@ describe("configuration", () => {
   it("gives every issuer an explicit algorithm list, ES256 unless the entry lists its own", () => {
     const issuers = [
       { issuer: "https://idp.police.example", jwksUrl: "https://idp.police.example/jwks", agency: "POLICE", algorithms: ["RS256", "PS256"] },
-      { issuer: "customs-pem", publicKeyFile: "/keys/customs.pem" },
-      { issuer: "fiu-pem", publicKeyFile: "/keys/fiu.pem", algorithms: ["EdDSA"] },
+      { issuer: "customs-pem", publicKeyFile: "/keys/customs.pem", agency: "CUSTOMS" },
+      { issuer: "fiu-pem", publicKeyFile: "/keys/fiu.pem", agency: "FIU", algorithms: ["EdDSA"] },
     ];
     expect(loadConfig({ JWT_ISSUERS: JSON.stringify(issuers), DEV_ISSUER: "false" }).issuers).toEqual([
       { issuer: "https://idp.police.example", jwksUrl: "https://idp.police.example/jwks", publicKeyFile: undefined, agency: "POLICE", algorithms: ["RS256", "PS256"] },
-      { issuer: "customs-pem", jwksUrl: undefined, publicKeyFile: "/keys/customs.pem", agency: undefined, algorithms: ["ES256"] },
-      { issuer: "fiu-pem", jwksUrl: undefined, publicKeyFile: "/keys/fiu.pem", agency: undefined, algorithms: ["EdDSA"] },
+      { issuer: "customs-pem", jwksUrl: undefined, publicKeyFile: "/keys/customs.pem", agency: "CUSTOMS", algorithms: ["ES256"] },
+      { issuer: "fiu-pem", jwksUrl: undefined, publicKeyFile: "/keys/fiu.pem", agency: "FIU", algorithms: ["EdDSA"] },
     ]);
   });
 
   it("refuses shared-secret, none and unknown algorithms, and a PEM key with several", () => {
-    const one = (entry: Record<string, unknown>) => () => loadConfig({ JWT_ISSUERS: JSON.stringify([{ issuer: "x", jwksUrl: "https://x/jwks", ...entry }]) });
+    const one = (entry: Record<string, unknown>) => () => loadConfig({ JWT_ISSUERS: JSON.stringify([{ issuer: "x", jwksUrl: "https://x/jwks", agency: "CUSTOMS", ...entry }]) });
     const message = 'configuration: JWT_ISSUERS "x": algorithms must be a non-empty list of ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512, EdDSA, Ed25519';
     expect(one({ algorithms: ["HS256"] })).toThrow(message);
     expect(one({ algorithms: ["none"] })).toThrow(message);
@@ -56,16 +56,44 @@ describe("configuration", () => {
     expect(databaseUrlFor("postgres://u:p@h:5/x?sslmode=require", "police")).toBe("postgres://u:p@h:5/police?sslmode=require");
   });
 
-  it("turns the dev issuer off in production unless asked for", () => {
-    const secret = "s".repeat(32);
-    expect(loadConfig({ NODE_ENV: "production", GATEWAY_SECRET: secret }).issuers).toEqual([]);
-    expect(loadConfig({ NODE_ENV: "production", GATEWAY_SECRET: secret, DEV_ISSUER: "true" }).issuers).toHaveLength(1);
+  it("turns the dev issuer off in production, and refuses it there by name", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).issuers).toEqual([]);
+    expect(() => loadConfig({ NODE_ENV: "production", DEV_ISSUER: "true" })).toThrow(
+      "configuration: DEV_ISSUER=true is refused in production: the dev issuer's key is generated on this machine and can mint tokens for any agency",
+    );
   });
 
-  it("requires the gateway secret in production, where subgraphs demand the gateway's proof", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow("configuration: GATEWAY_SECRET is required in production");
-    expect(loadConfig({ NODE_ENV: "production", GATEWAY_SECRET: "s".repeat(32) }).requireGatewayProof).toBe(true);
-    expect(loadConfig({}).requireGatewayProof).toBe(false);
+  it("requires gateway tokens in production, and refuses turning that off there", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).requireGatewayToken).toBe(true);
+    expect(loadConfig({}).requireGatewayToken).toBe(false);
+    expect(loadConfig({ REQUIRE_GATEWAY_TOKEN: "true" }).requireGatewayToken).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: "production", REQUIRE_GATEWAY_TOKEN: "false" })).toThrow(
+      "configuration: REQUIRE_GATEWAY_TOKEN=false is refused in production: subgraphs must only answer the gateway's own tokens",
+    );
+  });
+
+  it("refuses placeholder, short and user-name database passwords in production, naming the database and variable", () => {
+    const good = "Zq8-vR2m_Lw5pXc9Tn3b";
+    expect(loadConfig({ NODE_ENV: "production", DATABASE_URL: `postgres://customs:${good}@db:5432/x` }).databaseUrls.customs).toBe(`postgres://customs:${good}@db:5432/customs`);
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL_POLICE: "postgres://liaison:liaison@db:5432/police" })).toThrow(
+      "configuration: the police database password (DATABASE_URL_POLICE) is the user name; production needs a generated password",
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL_FIU: "postgres://fiu:change-me-to-a-long-random-secret@db/fiu" })).toThrow(
+      'configuration: the fiu database password (DATABASE_URL_FIU) looks like a placeholder (contains "change-me"); production needs a generated password',
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://hub:Zq8vR2m@db/x" })).toThrow(
+      "configuration: the customs database password (DATABASE_URL) is shorter than 16 characters; production needs a generated password",
+    );
+    // The same settings are fine on a laptop.
+    expect(loadConfig({ DATABASE_URL_POLICE: "postgres://liaison:liaison@db:5432/police" }).databaseUrls.police).toBe("postgres://liaison:liaison@db:5432/police");
+  });
+
+  it("refuses a JWT_ISSUERS entry not bound to one agency, in every mode", () => {
+    const issuers = (entry: Record<string, unknown>) => JSON.stringify([{ issuer: "https://idp.customs.example", jwksUrl: "https://idp.customs.example/jwks", ...entry }]);
+    const message = 'configuration: JWT_ISSUERS "https://idp.customs.example": agency must be one of CUSTOMS, POLICE, FIU, POSTAL, HUB (each issuer vouches for one agency only)';
+    expect(() => loadConfig({ JWT_ISSUERS: issuers({}) })).toThrow(message);
+    expect(() => loadConfig({ JWT_ISSUERS: issuers({ agency: "customs" }) })).toThrow(message);
+    expect(loadConfig({ JWT_ISSUERS: issuers({ agency: "CUSTOMS" }) }).issuers[0]?.agency).toBe("CUSTOMS");
   });
 
   it("fails fast, naming the variable, on a bad value", () => {

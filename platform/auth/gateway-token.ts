@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from "node:crypto";
+import { errors, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from "jose";
+import { canonicalJson } from "../canonical-json.js";
+import type { Subject } from "./subject.js";
+import { GATEWAY_ALG, type GatewayPublicKey, type GatewaySigningKey } from "./gateway-keys.js";
+import { AuthenticationError, TOKEN_NOT_VALID } from "./errors.js";
+import { subjectFromClaims } from "./subject.js";
+
+/*
+ * The token the gateway mints for one subgraph call (token exchange): the caller's own token never
+ * leaves the gateway. Bound to one subgraph (`aud`), one request body (`bh`), one use (`jti`) and
+ * at most a minute, so a captured call can be neither replayed nor sent elsewhere, nor reused with
+ * another identity, purpose or body.
+ */
+
+/** The JOSE `typ` of gateway tokens: a user's token can never pass for one, nor one for a user's. */
+export const GATEWAY_TOKEN_TYP = "liaison-gateway+jwt";
+/** Lifetime the gateway gives its tokens. */
+export const GATEWAY_TOKEN_TTL_SECONDS = 30;
+/** Longest lifetime a subgraph accepts (exp - iat), whoever minted it. */
+export const GATEWAY_TOKEN_MAX_LIFETIME_SECONDS = 60;
+/** Clock skew between the gateway and a subgraph, both ours. */
+const SKEW_SECONDS = 5;
+
+/** What a subgraph call is for: a GraphQL request on behalf of a subject, or reading its audit head. */
+export type GatewayScope = "graphql" | "audit-head";
+
+/** The audience of tokens for one subgraph. */
+export const gatewayAudience = (audience: string, subgraph: string) => `${audience}/${subgraph}`;
+
+/** SHA-256 (base64url) of a request body as JSON with sorted keys: what the gateway sent is what the subgraph hashes. */
+export const bodyHash = (body: unknown): string => createHash("sha256").update(canonicalJson(body ?? null)).digest("base64url");
+
+export interface GatewayCall {
+  readonly subgraph: string;
+  readonly scope: GatewayScope;
+  /** The request body the token is bound to (undefined for a body-less request). */
+  readonly body: unknown;
+  /** The verified caller (graphql scope only), with the operations the registry confirms. */
+  readonly subject?: Subject;
+  readonly purpose?: string | null;
+  readonly justification?: string | null;
+  readonly requestId: string;
+}
+
+/** Signs one call's token with the gateway's key. */
+export async function mintGatewayToken(key: GatewaySigningKey, issuer: string, audience: string, call: GatewayCall, now = Date.now()): Promise<string> {
+  const iat = Math.floor(now / 1000);
+  const claims: JWTPayload = { scope: call.scope, rid: call.requestId, bh: bodyHash(call.body) };
+  if (call.subject) {
+    Object.assign(claims, {
+      src: call.subject.issuer,
+      agency: call.subject.agency,
+      roles: call.subject.roles,
+      clearance: call.subject.clearance,
+      operations: call.subject.operations,
+    });
+  }
+  if (call.purpose) claims.pur = call.purpose;
+  if (call.justification) claims.jst = call.justification;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: GATEWAY_ALG, typ: GATEWAY_TOKEN_TYP, kid: key.kid })
+    .setIssuer(issuer)
+    .setAudience(gatewayAudience(audience, call.subgraph))
+    .setSubject(call.subject?.sub ?? issuer)
+    .setJti(randomUUID())
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + GATEWAY_TOKEN_TTL_SECONDS)
+    .sign(key.privateKey);
+}
+
+/** What a verified gateway token says about the call. */
+export interface VerifiedGatewayCall {
+  readonly scope: GatewayScope;
+  /** The caller (graphql scope), operations already confirmed by the gateway's registry. */
+  readonly subject: Subject | null;
+  readonly purpose: string | null;
+  readonly justification: string | null;
+  readonly requestId: string;
+}
+
+/**
+ * Remembers each accepted `jti` until its token expires, so a token is accepted once. Bounded: when
+ * full of unexpired ids it refuses rather than forget one (forgetting would allow a replay).
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly capacity = 200_000) {}
+
+  /** True the first time an id is offered before it expires; false on every later offer. */
+  accept(jti: string, exp: number, nowSeconds: number): boolean {
+    if (this.seen.has(jti)) return false;
+    if (this.seen.size >= this.capacity) this.prune(nowSeconds);
+    if (this.seen.size >= this.capacity) throw new AuthenticationError("too many calls in flight; try again");
+    this.seen.set(jti, exp);
+    return true;
+  }
+
+  private prune(nowSeconds: number): void {
+    for (const [jti, exp] of this.seen) if (exp + SKEW_SECONDS < nowSeconds) this.seen.delete(jti);
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface GatewayTokenVerifierOptions {
+  readonly key: GatewayPublicKey;
+  readonly issuer: string;
+  /** The audience this subgraph accepts: gatewayAudience(config.audience, its name). */
+  readonly audience: string;
+  readonly purposes: readonly string[];
+  readonly replay?: ReplayGuard;
+}
+
+export type GatewayTokenVerifier = (token: string, body: unknown, scope: GatewayScope) => Promise<VerifiedGatewayCall>;
+
+/** Verifies gateway tokens for one subgraph; every refusal is an AuthenticationError with a safe message. */
+export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions): GatewayTokenVerifier {
+  const replay = options.replay ?? new ReplayGuard();
+  return async (token, body, scope) => {
+    let payload: JWTPayload;
+    try {
+      const verified =
+        "jwks" in options.key
+          ? await jwtVerify(token, options.key.jwks, verifyOptions(options))
+          : await jwtVerify(token, options.key.key as CryptoKey, verifyOptions(options));
+      if (!("jwks" in options.key) && verified.protectedHeader.kid !== options.key.kid) throw new AuthenticationError(TOKEN_NOT_VALID);
+      payload = verified.payload;
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      if (error instanceof errors.JWTExpired) throw new AuthenticationError("gateway token has expired");
+      if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`gateway token claim "${error.claim}" is invalid`);
+      throw new AuthenticationError(TOKEN_NOT_VALID);
+    }
+    const { iat, exp, jti } = payload as { iat: number; exp: number; jti: unknown };
+    if (exp - iat > GATEWAY_TOKEN_MAX_LIFETIME_SECONDS) throw new AuthenticationError("gateway token lives longer than 60 seconds");
+    if (payload.scope !== scope) throw new AuthenticationError("gateway token was minted for another kind of call");
+    if (payload.bh !== bodyHash(body)) throw new AuthenticationError("gateway token does not match the request body");
+    if (typeof jti !== "string" || jti.length === 0 || jti.length > 64) throw new AuthenticationError('gateway token claim "jti" is invalid');
+    const rid = payload.rid;
+    if (typeof rid !== "string" || !REQUEST_ID.test(rid)) throw new AuthenticationError('gateway token claim "rid" is invalid');
+    const purpose = typeof payload.pur === "string" ? payload.pur : null;
+    if (purpose !== null && !options.purposes.includes(purpose)) throw new AuthenticationError('gateway token claim "pur" is invalid');
+    const justification = typeof payload.jst === "string" ? payload.jst.slice(0, 500) : null;
+    let subject: Subject | null = null;
+    if (scope === "graphql") {
+      if (typeof payload.src !== "string") throw new AuthenticationError('gateway token claim "src" is invalid');
+      const parsed = subjectFromClaims(payload as Record<string, unknown>, payload.src);
+      if (typeof parsed === "string") throw new AuthenticationError(`gateway token: ${parsed}`);
+      subject = parsed;
+    }
+    // Last, after everything else held: a refused token does not use up its id.
+    if (!replay.accept(jti, exp, Math.floor(Date.now() / 1000))) throw new AuthenticationError("gateway token has already been used");
+    return { scope, subject, purpose, justification, requestId: rid };
+  };
+}
+
+function verifyOptions(options: GatewayTokenVerifierOptions) {
+  return {
+    issuer: options.issuer,
+    audience: options.audience,
+    algorithms: [GATEWAY_ALG],
+    typ: GATEWAY_TOKEN_TYP,
+    clockTolerance: SKEW_SECONDS,
+    maxTokenAge: GATEWAY_TOKEN_MAX_LIFETIME_SECONDS,
+    requiredClaims: ["exp", "iat", "sub", "jti", "bh", "rid", "scope"],
+  };
+}
