@@ -49,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     entities: [],
     migrations: [CreateRequestAudit1764200100000, AddRequestAuditClientId1764200200000],
     poolMax: 1,
+    runMigrations: config.runMigrations,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,4 +1,4 @@
-import { DataSource, type EntitySchema, type MixedList } from "typeorm";
+import { DataSource, MigrationExecutor, type EntitySchema, type MixedList } from "typeorm";
 import { QueryCounter } from "./query-counter.js";
 
 export interface DatabaseOptions {
@@ -10,6 +10,8 @@ export interface DatabaseOptions {
   readonly migrations: MixedList<Function | string>;
   /** Pool size; keep small on the embedded database, whose server drops connections beyond its limit. */
   readonly poolMax?: number;
+  /** Bring the schema up to date (default); false: refuse to open while a migration is pending (a migrate job owns the schema). */
+  readonly runMigrations?: boolean;
 }
 
 export interface Database {
@@ -18,7 +20,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens a DataSource and brings its schema up to date with the checked-in migrations (never `synchronize`). */
+/**
+ * Opens a DataSource and brings its schema up to date with the checked-in migrations (never
+ * `synchronize`), or, with `runMigrations: false`, checks that no migration is pending: a service
+ * whose database role may not change the schema must not start on an older one.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const counter = new QueryCounter();
   const dataSource = new DataSource({
@@ -34,7 +40,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     extra: { max: options.poolMax ?? 4, idleTimeoutMillis: 30_000 },
   });
   await dataSource.initialize();
-  await dataSource.runMigrations();
+  try {
+    if (options.runMigrations === false) await refusePendingMigrations(dataSource);
+    else await dataSource.runMigrations();
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return {
     dataSource,
     counter,
@@ -42,4 +54,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+async function refusePendingMigrations(dataSource: DataSource): Promise<void> {
+  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  if (pending.length === 0) return;
+  const [row] = (await dataSource.query("SELECT current_database() AS name")) as Array<{ name: string }>;
+  throw new Error(
+    `database "${row?.name ?? "?"}" has ${pending.length} pending migration(s) (${pending.map((m) => m.name).join(", ")}) ` +
+      "and this service does not change the schema (DATABASE_MIGRATE=false): run the migrate job first " +
+      "(docker compose run --rm migrate, or tsx hub/service.ts migrate)",
+  );
 }

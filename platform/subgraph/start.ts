@@ -59,7 +59,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
     // Every agency database also holds its own delivery audit.
     const migrations = [...(definition.database.migrations as unknown[]), CreateAccessAudit1764200000000] as typeof definition.database.migrations;
-    database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax });
+    database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax, runMigrations: config.runMigrations });
   }
   const enforcement = options.enforcement ?? true;
   const unprotected = await definition.buildSchema(config);

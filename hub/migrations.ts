@@ -1,0 +1,57 @@
+import type { MigrationInterface } from "typeorm";
+import { AGENCY_AUDIT_MIGRATIONS, HUB_AUDIT_MIGRATIONS } from "../platform/audit/index.js";
+import { DATABASE_OWNERS, type DatabaseOwner, type LiaisonConfig } from "../platform/config.js";
+import { openDatabase } from "../platform/db/index.js";
+import { CreateJointOperation1764300000000 } from "../platform/operations/index.js";
+import type { SubgraphDefinition } from "../platform/subgraph/index.js";
+import { SUBGRAPHS } from "../subgraphs/index.js";
+
+type Migrations = ReadonlyArray<new () => MigrationInterface>;
+
+/*
+ * Every migration of each database, for the one-shot migrate job (docker-compose), whose owner
+ * role alone may change the schema. The services open the same databases with parts of these
+ * lists (platform/subgraph/start.ts, gateway/index.ts, hub/start-hub.ts) and, with
+ * DATABASE_MIGRATE=false, refuse to start while one of theirs is pending.
+ */
+
+/** The hub database: the gateway's request audit and anchors, and the joint-operation registry. */
+export const HUB_MIGRATIONS: Migrations = [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000];
+
+/** Each database owner's full migration list, from the subgraph definitions that own data. */
+export function migrationsByOwner(definitions: readonly SubgraphDefinition[] = SUBGRAPHS): ReadonlyMap<DatabaseOwner, Migrations> {
+  const lists = new Map<DatabaseOwner, Migrations>();
+  for (const definition of definitions) {
+    if (!definition.database) continue;
+    lists.set(definition.name as DatabaseOwner, [...(definition.database.migrations as unknown as Migrations), ...AGENCY_AUDIT_MIGRATIONS]);
+  }
+  lists.set("hub", HUB_MIGRATIONS);
+  return lists;
+}
+
+/**
+ * Brings every configured database up to date, one after the other, and returns the owners
+ * migrated. Owners without a URL are skipped, so one job may serve a subset of databases.
+ */
+export async function migrateDatabases(
+  config: Pick<LiaisonConfig, "databaseUrls">,
+  report: (line: string) => void = () => {},
+  definitions?: readonly SubgraphDefinition[],
+): Promise<DatabaseOwner[]> {
+  const lists = migrationsByOwner(definitions);
+  const done: DatabaseOwner[] = [];
+  for (const owner of DATABASE_OWNERS) {
+    const url = config.databaseUrls[owner];
+    const migrations = lists.get(owner);
+    if (!url || !migrations) continue;
+    try {
+      const db = await openDatabase({ url, entities: [], migrations: [...migrations], poolMax: 1 });
+      await db.close();
+    } catch (error) {
+      throw new Error(`${owner} database: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    report(`${owner}: schema up to date (${migrations.length} migrations)`);
+    done.push(owner);
+  }
+  return done;
+}
