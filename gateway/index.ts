@@ -10,8 +10,7 @@ import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
 import { requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
-import { CreateRequestAudit1764200100000 } from "../platform/audit/index.js";
-import { AddRequestAuditClientId1764200200000 } from "../platform/audit/request-audit-client-id.migration.js";
+import { HUB_AUDIT_MIGRATIONS, loadChainKey } from "../platform/audit/index.js";
 import type { CompiledPolicy } from "../policies/index.js";
 import type { DataSource } from "typeorm";
 
@@ -47,10 +46,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const hub = await openDatabase({
     url: options.hubDatabaseUrl,
     entities: [],
-    migrations: [CreateRequestAudit1764200100000, AddRequestAuditClientId1764200200000],
+    migrations: [...HUB_AUDIT_MIGRATIONS],
     poolMax: 1,
     runMigrations: config.runMigrations,
   });
+  const chainKey = await loadChainKey(config.auditChainKeyFile, { create: !config.production });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -65,7 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: true,
     plugins: [
       callerPlugin<GatewayContext>(config.purposes),
-      requestAuditPlugin(hub.dataSource, () => options.policy().version, config.purposes),
+      requestAuditPlugin(hub.dataSource, () => options.policy().version, config.purposes, chainKey),
       ApolloServerPluginCacheControlDisabled(),
     ],
     formatError: formatGatewayError,

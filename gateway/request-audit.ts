@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
-import { appendChained } from "../platform/audit/index.js";
+import { appendChained, incrementalRefusal } from "../platform/audit/index.js";
 import { operationFields } from "../platform/http/index.js";
 import { logLine } from "../platform/log.js";
 import { ErrorCode } from "../schema/errors.js";
@@ -11,20 +11,26 @@ import { auditedOperationName, auditedPurpose, auditedRootFields } from "./reque
  * One hash-chained row per request through the gateway, in the hub database: who asked, why,
  * for which root fields (through every fragment, by the same walk as the caller check), and how
  * it ended. Refused requests are audited too, parse and validation failures included; only a
- * request that reaches nothing but schema metadata is exempt. Fail closed: when the row cannot be
- * written, the answer is withheld.
+ * request that reaches nothing but schema metadata is exempt. Rows are chained under `chainKey`.
+ * Fail closed: when the row cannot be written, the answer is withheld; an answer that would be
+ * delivered incrementally is replaced by a refusal (and audited as refused).
  */
-export function requestAuditPlugin(dataSource: DataSource, policyVersion: () => string, purposes: readonly string[]): ApolloServerPlugin<GatewayContext> {
+export function requestAuditPlugin(
+  dataSource: DataSource,
+  policyVersion: () => string,
+  purposes: readonly string[],
+  chainKey: Buffer,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, errors, document, request }) {
           const { caller } = contextValue;
           response.http.headers.set("x-request-id", caller.requestId);
+          if (response.body.kind !== "single") response.body = { kind: "single", singleResult: incrementalRefusal("gateway") };
           // No document: the request never parsed (or never got that far); it is audited with no root fields.
           const reached = document ? operationFields(document, request.operationName) : { rootFields: [], touchesData: true, operation: null };
           if (!reached.touchesData) return;
-          if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
           const codes = [...new Set((result.errors ?? errors ?? []).map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR)))].sort();
           const outcome = codes.length === 0 ? "ok" : result.data ? "partial" : "refused";
@@ -43,8 +49,9 @@ export function requestAuditPlugin(dataSource: DataSource, policyVersion: () => 
                 outcome,
                 error_codes: codes.slice(0, 10),
                 policy_version: policyVersion(),
+                issuer: caller.subject?.issuer ?? null,
               },
-            ]);
+            ], chainKey);
           } catch (error) {
             logLine("gateway", "request audit write failed, answer withheld:", error instanceof Error ? error.message : String(error));
             response.body.singleResult = {

@@ -4,17 +4,29 @@ import { ErrorCode } from "../../schema/errors.js";
 import type { SubgraphContext } from "../subgraph/context.js";
 import { appendChained, type AuditRow } from "./chain.js";
 
+/** The single result that replaces an incremental (deferred or streamed) answer: such an answer is never served. */
+export const incrementalRefusal = (service: string) => ({
+  data: null,
+  errors: [{ message: "Incremental delivery is not supported; no data is served", extensions: { code: ErrorCode.BAD_USER_INPUT, service } }],
+});
+
 /**
  * Appends, per request, one audit row per entity served (what the policy let through, what it
- * denied or masked). Fail closed: when the audit cannot be written, the response carries no data.
+ * denied or masked), chained under `chainKey`. Fail closed: when the audit cannot be written, or
+ * the answer would be delivered incrementally (later parts would escape the audit), the response
+ * carries no data.
  */
-export function accessAuditPlugin(dataSource: DataSource, service: string): ApolloServerPlugin<SubgraphContext> {
+export function accessAuditPlugin(dataSource: DataSource, service: string, chainKey: Buffer): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== "single") {
+            response.body = { kind: "single", singleResult: incrementalRefusal(service) };
+            return;
+          }
           const { access, caller } = contextValue;
-          if (!access || !caller.subject || response.body.kind !== "single") return;
+          if (!access || !caller.subject) return;
           const served = access.served();
           if (served.length === 0) return;
           const at = new Date();
@@ -31,9 +43,10 @@ export function accessAuditPlugin(dataSource: DataSource, service: string): Apol
             fields_denied: [...entity.denied].sort(),
             fields_masked: [...entity.masked].sort(),
             policy_version: access.version,
+            issuer: caller.subject?.issuer ?? null,
           }));
           try {
-            await appendChained(dataSource, "access_audit", rows);
+            await appendChained(dataSource, "access_audit", rows, chainKey);
           } catch (error) {
             process.stderr.write(`[${service}] audit write failed, answer withheld: ${error instanceof Error ? error.message : String(error)}\n`);
             response.body.singleResult = {

@@ -1,11 +1,13 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { storableRow } from "./storable.js";
 
 /*
- * Append-only, hash-chained audit tables. Each row's hash covers its content and the previous
- * row's hash, so a changed or deleted row breaks the chain from that point on; a trigger refuses
- * UPDATE, DELETE and TRUNCATE in the first place.
+ * Append-only, hash-chained audit tables. Each row's hash is an HMAC, under a key kept outside the
+ * database (key.ts), of its content and the previous row's hash: a changed or deleted row breaks
+ * the chain from that point on, and write access to the table is not enough to recompute it. A
+ * trigger refuses UPDATE, DELETE and TRUNCATE in the first place, the runtime role holds no such
+ * privilege (restrict.ts), and anchors in the hub database catch a truncated tail (anchor.ts).
  */
 
 export const GENESIS = "0".repeat(64);
@@ -15,20 +17,24 @@ export const AUDIT_TABLES = {
   access_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",
     "entity_type", "entity_id", "fields_served", "fields_denied", "fields_masked", "policy_version",
+    "issuer",
   ],
   request_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",
     "operation_name", "root_fields", "outcome", "error_codes", "policy_version",
-    "client_request_id",
+    "client_request_id", "issuer",
   ],
+  /** Hub database: the heads of every chain, recorded over time, so a truncated tail shows. */
+  audit_anchor: ["at", "source", "head_seq", "head_hash", "rows"],
 } as const;
 export type AuditTable = keyof typeof AUDIT_TABLES;
-export type AuditRow = Record<string, string | string[] | Date | null>;
+export type AuditRow = Record<string, string | string[] | number | Date | null>;
 
 function canonical(table: AuditTable, row: AuditRow): string {
   const values = AUDIT_TABLES[table].map((column) => {
     const value = row[column];
-    return value instanceof Date ? value.toISOString() : (value ?? null);
+    // Numbers as text: a bigint column reads back as a string and must hash as it was written.
+    return value instanceof Date ? value.toISOString() : typeof value === "number" ? String(value) : (value ?? null);
   });
   // Columns are only ever appended, nullable: trailing nulls are left out, so rows written
   // before a column was added hash as they did then and old chains still verify.
@@ -36,14 +42,16 @@ function canonical(table: AuditTable, row: AuditRow): string {
   return JSON.stringify(values);
 }
 
-export const rowHash = (table: AuditTable, prevHash: string, row: AuditRow): string =>
-  createHash("sha256").update(`${prevHash}\n${canonical(table, row)}`).digest("hex");
+/** HMAC-SHA256 under the chain key of the previous row's hash and this row's content, hex. */
+export const rowHash = (table: AuditTable, key: Buffer, prevHash: string, row: AuditRow): string =>
+  createHmac("sha256", key).update(`${prevHash}\n${canonical(table, row)}`).digest("hex");
 
 /** Statements of the audit start with this, so query counters can tell audit writes from data access. */
 export const AUDIT_SQL_MARK = "/* audit */";
 
 interface Pending {
   readonly rows: readonly AuditRow[];
+  readonly key: Buffer;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -59,7 +67,7 @@ const writers = new WeakMap<DataSource, Map<AuditTable, { queue: Pending[]; writ
  * each request's rows are retried alone, so only a request whose own rows fail is rejected (and
  * then withholds its answer).
  */
-export function appendChained(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
+export function appendChained(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[], key: Buffer): Promise<void> {
   if (rows.length === 0) return Promise.resolve();
   let tables = writers.get(dataSource);
   if (!tables) {
@@ -73,7 +81,7 @@ export function appendChained(dataSource: DataSource, table: AuditTable, rows: r
   }
   const state = writer;
   const stored = rows.map(storableRow);
-  const done = new Promise<void>((resolve, reject) => state.queue.push({ rows: stored, resolve, reject }));
+  const done = new Promise<void>((resolve, reject) => state.queue.push({ rows: stored, key, resolve, reject }));
   if (!state.writing) void drain(dataSource, table, state);
   return done;
 }
@@ -83,7 +91,7 @@ async function drain(dataSource: DataSource, table: AuditTable, state: { queue: 
   while (state.queue.length > 0) {
     const batch = state.queue.splice(0, state.queue.length);
     try {
-      await writeTransaction(dataSource, table, batch.flatMap((p) => p.rows));
+      await writeTransaction(dataSource, table, batch.flatMap((p) => p.rows.map((row) => ({ row, key: p.key }))));
       for (const pending of batch) pending.resolve();
     } catch (error) {
       if (batch.length === 1) batch[0]?.reject(error);
@@ -97,7 +105,7 @@ async function drain(dataSource: DataSource, table: AuditTable, state: { queue: 
 async function writeEachAlone(dataSource: DataSource, table: AuditTable, batch: readonly Pending[]): Promise<void> {
   for (const pending of batch) {
     try {
-      await writeTransaction(dataSource, table, pending.rows);
+      await writeTransaction(dataSource, table, pending.rows.map((row) => ({ row, key: pending.key })));
       pending.resolve();
     } catch (error) {
       pending.reject(error);
@@ -106,7 +114,13 @@ async function writeEachAlone(dataSource: DataSource, table: AuditTable, batch: 
 }
 
 /** One transaction: lock the chain, read its head, insert the rows with their hashes. */
-async function writeTransaction(dataSource: DataSource, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
+/** A row to append and the key it is chained under. */
+interface Keyed {
+  readonly row: AuditRow;
+  readonly key: Buffer;
+}
+
+async function writeTransaction(dataSource: DataSource, table: AuditTable, rows: readonly Keyed[]): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -121,7 +135,7 @@ async function writeTransaction(dataSource: DataSource, table: AuditTable, rows:
   }
 }
 
-async function insertChained(manager: EntityManager, table: AuditTable, rows: readonly AuditRow[]): Promise<void> {
+async function insertChained(manager: EntityManager, table: AuditTable, rows: readonly Keyed[]): Promise<void> {
   {
     await manager.query(`${AUDIT_SQL_MARK} SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
     const last = (await manager.query(`${AUDIT_SQL_MARK} SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`)) as Array<{ hash: string }>;
@@ -132,8 +146,8 @@ async function insertChained(manager: EntityManager, table: AuditTable, rows: re
     for (let start = 0; start < rows.length; start += perStatement) {
       const values: unknown[] = [];
       const tuples: string[] = [];
-      for (const row of rows.slice(start, start + perStatement)) {
-        const hash = rowHash(table, prev, row);
+      for (const { row, key } of rows.slice(start, start + perStatement)) {
+        const hash = rowHash(table, key, prev, row);
         const base = values.length;
         values.push(...AUDIT_TABLES[table].map((c) => row[c] ?? null), prev, hash);
         tuples.push(`(${columns.map((_, i) => `$${base + i + 1}`).join(", ")})`);
@@ -171,14 +185,14 @@ export const BREAK_CONTENT = "row content changed (hash does not match)";
  * only the first: each row's link is checked against the stored hash of the row before it, and its
  * content against its own stored prev_hash, so one break does not hide the ones after it.
  */
-export async function verifyChain(dataSource: DataSource, table: AuditTable): Promise<ChainReport> {
+export async function verifyChain(dataSource: DataSource, table: AuditTable, key: Buffer): Promise<ChainReport> {
   const rows = (await dataSource.query(`SELECT * FROM ${table} ORDER BY seq`)) as Array<AuditRow & { seq: string; prev_hash: string; hash: string }>;
   const breaks: ChainBreak[] = [];
   let prev = GENESIS;
   for (const row of rows) {
     const seq = Number(row.seq);
     if (row.prev_hash !== prev) breaks.push({ seq, reason: BREAK_LINK });
-    if (row.hash !== rowHash(table, row.prev_hash, row)) breaks.push({ seq, reason: BREAK_CONTENT });
+    if (row.hash !== rowHash(table, key, row.prev_hash, row)) breaks.push({ seq, reason: BREAK_CONTENT });
     prev = row.hash;
   }
   const first = breaks[0];

@@ -11,7 +11,7 @@ const COMMON = `
   "justification" text,`;
 
 /** Refuses every change but INSERT, so the audit can only grow. */
-const appendOnly = (table: AuditTable) => [
+export const appendOnly = (table: AuditTable): string[] => [
   `CREATE FUNCTION "${table}_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
   `CREATE TRIGGER "${table}_no_change" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${table}_append_only"()`,
   `CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION "${table}_append_only"()`,

@@ -6,7 +6,7 @@ import type { Agency } from "../../schema/enums.js";
 import { AccessContext, enforcePolicies, Reachability } from "../access/index.js";
 import { supergraphSchema } from "../../policies/index.js";
 import { readSupergraph } from "../../schema/supergraph.js";
-import { accessAuditPlugin, CreateAccessAudit1764200000000 } from "../audit/index.js";
+import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey } from "../audit/index.js";
 import type { CompiledPolicy } from "../../policies/index.js";
 import type { TokenVerifier } from "../auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../config.js";
@@ -58,13 +58,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   if (definition.database) {
     if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
     // Every agency database also holds its own delivery audit.
-    const migrations = [...(definition.database.migrations as unknown[]), CreateAccessAudit1764200000000] as typeof definition.database.migrations;
+    const migrations = [...(definition.database.migrations as unknown[]), ...AGENCY_AUDIT_MIGRATIONS] as typeof definition.database.migrations;
     database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax, runMigrations: config.runMigrations });
   }
   const enforcement = options.enforcement ?? true;
   const unprotected = await definition.buildSchema(config);
   // Reachability is judged on the whole federated graph: entry points may live in other subgraphs.
   const schema = enforcement ? enforcePolicies(unprotected, options.policy, new Reachability(supergraphSchema(await readSupergraph()))) : unprotected;
+  const chainKey = database && enforcement ? await loadChainKey(config.auditChainKeyFile, { create: !config.production }) : null;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -77,7 +78,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       ApolloServerPluginInlineTraceDisabled(),
       // No cache hints are used; the plugin would instrument every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
-      ...(database && enforcement ? [accessAuditPlugin(database.dataSource, definition.name)] : []),
+      ...(database && chainKey ? [accessAuditPlugin(database.dataSource, definition.name, chainKey)] : []),
     ],
     formatError: (formatted, error) => formatError(formatted, error, definition.name),
   });

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asServiceInput, seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
 import { seizures } from "../../subgraphs/customs/index.js";
-import { verifyChain } from "../../platform/audit/index.js";
+import { loadChainKey, verifyChain } from "../../platform/audit/index.js";
 
 let th: TestHub;
 let seizureId: string;
 const customs = () => th.hub.subgraphs.customs?.dataSource as DataSource;
+/** The key the hub generated at start (every service of a test hub shares one key file). */
+const chainKey = () => loadChainKey(th.config.auditChainKeyFile, { create: false });
 
 beforeAll(async () => {
   th = await startTestHub();
@@ -59,9 +61,17 @@ describe("audit of what was delivered", () => {
     expect(rows).toEqual([{ subject: "c-9", agency: "CUSTOMS", purpose: "investigation", operation_name: null, root_fields: ["fiuReports"], outcome: "partial", error_codes: ["FORBIDDEN"] }]);
   });
 
+  it("records the issuer of the caller's token beside the subject, at the gateway and in the agency's audit", async () => {
+    await th.query(`{ phone(e164: "+447700900180") { seizures { reference } } }`, {}, { token: await th.token("POLICE", { sub: "analyst-18" }), requestId: "req-audit-issuer" });
+    const requests = (await th.hub.gateway.hubDataSource.query(`SELECT subject, issuer FROM request_audit WHERE client_request_id = $1`, ["req-audit-issuer"])) as unknown[];
+    expect(requests).toEqual([{ subject: "analyst-18", issuer: th.config.devIssuer }]);
+    const served = (await customs().query(`SELECT DISTINCT subject, issuer FROM access_audit WHERE request_id = $1`, [await gatewayRequestId("req-audit-issuer")])) as unknown[];
+    expect(served).toEqual([{ subject: "analyst-18", issuer: th.config.devIssuer }]);
+  });
+
   it("keeps both chains verifiable", async () => {
-    expect(await verifyChain(customs(), "access_audit")).toMatchObject({ ok: true, brokenAtSeq: null });
-    expect(await verifyChain(th.hub.gateway.hubDataSource, "request_audit")).toMatchObject({ ok: true, brokenAtSeq: null });
+    expect(await verifyChain(customs(), "access_audit", await chainKey())).toMatchObject({ ok: true, brokenAtSeq: null });
+    expect(await verifyChain(th.hub.gateway.hubDataSource, "request_audit", await chainKey())).toMatchObject({ ok: true, brokenAtSeq: null });
   });
 
   it("refuses to change or delete an audit row", async () => {
@@ -76,9 +86,9 @@ describe("audit of what was delivered", () => {
     await db.query(`ALTER TABLE access_audit DISABLE TRIGGER USER`);
     try {
       await db.query(`UPDATE access_audit SET fields_denied = '{}' WHERE seq = $1`, [second?.seq]);
-      expect(await verifyChain(db, "access_audit")).toMatchObject({ ok: false, brokenAtSeq: Number(second?.seq), reason: "row content changed (hash does not match)" });
+      expect(await verifyChain(db, "access_audit", await chainKey())).toMatchObject({ ok: false, brokenAtSeq: Number(second?.seq), reason: "row content changed (hash does not match)" });
       await db.query(`DELETE FROM access_audit WHERE seq = $1`, [first?.seq]);
-      expect(await verifyChain(db, "access_audit")).toMatchObject({ ok: false, brokenAtSeq: Number(second?.seq), reason: "previous row missing or changed (prev_hash does not match)" });
+      expect(await verifyChain(db, "access_audit", await chainKey())).toMatchObject({ ok: false, brokenAtSeq: Number(second?.seq), reason: "previous row missing or changed (prev_hash does not match)" });
     } finally {
       await db.query(`ALTER TABLE access_audit ENABLE TRIGGER USER`);
     }

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
-import { verifyChain } from "../../platform/audit/index.js";
+import { loadChainKey, verifyChain } from "../../platform/audit/index.js";
 
 /*
  * Item 8: a bad identifier key is refused at the edge (BAD_USER_INPUT naming the field), never
@@ -48,7 +48,7 @@ describe("identifier keys in a subgraph's _entities", () => {
     });
     expect(th.hub.subgraphs.customs?.sqlQueries()).toBe(queries);
     expect(await auditIds()).toEqual(before);
-    expect(await verifyChain(customs(), "access_audit")).toMatchObject({ ok: true, breaks: [] });
+    expect(await verifyChain(customs(), "access_audit", await loadChainKey(th.config.auditChainKeyFile, { create: false }))).toMatchObject({ ok: true, breaks: [] });
   });
 
   it("refuses a lone surrogate in a Phone key", async () => {
@@ -80,7 +80,7 @@ describe("identifier keys in a subgraph's _entities", () => {
       Array.from({ length: 30 }, (_, i) => (i === 7 ? ["BAD_USER_INPUT"] : "ok")),
     );
     expect(results.filter((r) => r.data?._entities[0]?.seizures[0]?.reference === "EDGE-1")).toHaveLength(29);
-    expect(await verifyChain(customs(), "access_audit")).toMatchObject({ ok: true, breaks: [] });
+    expect(await verifyChain(customs(), "access_audit", await loadChainKey(th.config.auditChainKeyFile, { create: false }))).toMatchObject({ ok: true, breaks: [] });
   });
 });
 
