@@ -8,6 +8,8 @@ import { readSupergraph } from "../schema/supergraph.js";
 import type { GatewayContext } from "./context.js";
 import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
+import { loadGatewayTrust } from "./trust.js";
+import { withEffectiveOperations, type OperationDirectory } from "../platform/operations/index.js";
 import { requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
 import { HUB_AUDIT_MIGRATIONS, loadChainKey } from "../platform/audit/index.js";
@@ -25,6 +27,8 @@ export interface GatewayOptions {
   readonly hubDatabaseUrl: string;
   /** The active policy set (its version goes into the audit). */
   readonly policy: () => CompiledPolicy;
+  /** The joint-operation registry: only the operations it confirms travel in the gateway's tokens (none without it). */
+  readonly operations?: OperationDirectory;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -37,10 +41,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { config } = options;
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const logger = escapedApolloLogger("gateway");
+  const trust = await loadGatewayTrust(config);
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
-    buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, config.gatewaySecret),
+    buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
   });
   let requests = 0;
   const hub = await openDatabase({
@@ -79,10 +84,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     refusePersistedQueries: false,
     context: async (req) => {
       requests += 1;
-      return { caller: await readCaller(req, options.verifier, { mintRequestId: true }) };
+      const caller = await readCaller(req, options.verifier, { mintRequestId: true });
+      // Subgraphs believe the operations in the gateway's token: only those the registry confirms go there.
+      return { caller, subject: caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null };
     },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),
+      "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, trust.jwks),
       "/metrics": (_req, res) => {
         res.setHeader("content-type", "text/plain; version=0.0.4");
         res.end(`liaison_requests_total{service="gateway"} ${requests}\n`);

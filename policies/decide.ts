@@ -101,6 +101,23 @@ export class CallerPolicy {
     return { effect: "allow", rule: allow?.id ?? INHERITED };
   }
 
+  /**
+   * For a value whose record's envelope should have come with it and did not: a deny or mask that
+   * would read the envelope cannot be ruled out, so that rule denies (fail closed). Null when no
+   * such rule applies to the subject.
+   */
+  blindDenial(type: string, field: string, parent: object | null = null): Decision | null {
+    const { denies, masks } = this.candidatesFor(type, field);
+    const blind = [...denies, ...masks].find((r) => r.when?.record !== undefined && parentMatches(r.when?.parent, parent));
+    return blind ? { effect: "deny", rule: blind.id } : null;
+  }
+
+  /** Whether any rule of this version applies to this coordinate for this subject and purpose. */
+  hasRules(type: string, field: string): boolean {
+    const { denies, allows, masks } = this.candidatesFor(type, field);
+    return denies.length + allows.length + masks.length > 0;
+  }
+
   /** Whether any rule for this coordinate reads the record (else one decision serves every record). */
   readsRecord(type: string, field: string): boolean {
     const { denies, allows, masks } = this.candidatesFor(type, field);

@@ -28,6 +28,14 @@ export class AccessContext {
     }
     return envelope;
   }
+  /**
+   * The envelope a shared entity carries from its record's own service (`@requires` of originAgency
+   * and handling, signed into the gateway's token with the body); null when it carries none.
+   */
+  envelopeOfEntity(type: string, id: string, entity: Record<string, unknown>): RecordEnvelope | null {
+    if (typeof entity.originAgency !== "string" || typeof entity.handling !== "string") return null;
+    return { ...envelopeOf(type, entity), id };
+  }
   private readonly masks = new WeakMap<object, Map<string, NonNullable<Decision["mask"]>>>();
   private readonly entities = new Map<string, ServedEntity>();
 
@@ -40,7 +48,11 @@ export class AccessContext {
     return this.policy.version;
   }
 
+  /** Whether any value of this request is masked (most requests: none, and no lookups). */
+  masking = false;
+
   setMask(parent: object, field: string, mask: NonNullable<Decision["mask"]>): void {
+    this.masking = true;
     let fields = this.masks.get(parent);
     if (!fields) {
       fields = new Map();

@@ -1,10 +1,11 @@
 import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import { applyMiddleware, type IMiddleware, type IMiddlewareFunction } from "graphql-middleware";
 import { deny, shield, type IRules } from "graphql-shield";
-import { applyMask, type CompiledPolicy, type Decision } from "../../policies/index.js";
+import { applyMask, type Decision } from "../../policies/index.js";
+import type { AccessContext } from "./access-context.js";
 import { passOn } from "./pass-on.js";
 import type { Reachability } from "./reachability.js";
-import { buildRuleMap, denial, type AccessAware } from "./rule-map.js";
+import { buildRuleMap, denial, noAccess, type AccessAware } from "./rule-map.js";
 import { ENVELOPE_FIELDS, SchemaKinds } from "./schema-kinds.js";
 import { filterEntity, hideInvisible } from "./visibility.js";
 
@@ -24,10 +25,9 @@ const ENVELOPE_SERVED: Decision = { effect: "allow", rule: "envelope" };
  * hands each record's envelope to the objects nested in it (pass-on.ts), and masks values.
  * The policy set itself is data; this only says where to ask. See README.md in this folder.
  */
-export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPolicy, reachability: Reachability): GraphQLSchema {
+export function enforcePolicies(schema: GraphQLSchema, reachability: Reachability): GraphQLSchema {
   const kinds = new SchemaKinds(schema);
-  const compiled = policy();
-  const { rules, unchecked } = buildRuleMap(schema, kinds, compiled);
+  const { rules, unchecked, valueChecks } = buildRuleMap(schema, kinds);
   const middleware: Record<string, Record<string, IMiddlewareFunction>> = {};
 
   for (const type of Object.values(schema.getTypeMap())) {
@@ -37,24 +37,24 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
     for (const [fieldName, field] of Object.entries(type.getFields())) {
       if (kinds.isRoot(type) && fieldName === "_entities") {
         typeMiddleware[fieldName] = async (resolve, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
-          const value: unknown = await resolve(parent, args, ctx, info);
           const access = ctx.access;
-          if (!access || !Array.isArray(value)) return value;
+          // Fail closed: without a caller's policy nothing is answered (the caller plugin refuses such requests first).
+          if (!access) throw noAccess();
+          const value: unknown = await resolve(parent, args, ctx, info);
+          if (!Array.isArray(value)) return value;
           // @apollo/subgraph answers with one promise per representation: each is filtered on
           // its own, so one refused representation fails only its own item.
           return value.map((item: unknown) => Promise.resolve(item).then((entity) => filterEntity(entity, access, kinds.recordTypes, reachability)));
         };
         continue;
       }
+      if (kinds.roleOf(type, fieldName) === "open" && !(isRecord && ENVELOPE_FIELDS.has(fieldName))) continue;
       const recordType = kinds.returnedRecordType(field);
       const carriesEnvelope = kinds.returnsValueObjects(field) && !kinds.isRoot(type);
-      const masked = compiled.isMasked(type.name, fieldName);
       // Every disclosure of a record, even of its envelope alone, reaches the delivery audit.
       const envelopeField = isRecord && ENVELOPE_FIELDS.has(fieldName);
-      if (!recordType && !carriesEnvelope && !masked && !envelopeField) continue;
-      const after = (value: unknown, parent: unknown, ctx: AccessAware): unknown => {
-        const access = ctx.access;
-        if (!access) return value;
+      const valueCheck = valueChecks.get(`${type.name}.${fieldName}`);
+      const after = (value: unknown, parent: unknown, access: AccessContext): unknown => {
         if (envelopeField && isObj(parent)) {
           const envelope = access.envelopeOfRecord(type.name, parent);
           access.note(envelope.type, envelope.id, fieldName, ENVELOPE_SERVED);
@@ -65,7 +65,8 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
           const envelope = isRecord ? access.envelopeOfRecord(type.name, parent) : access.envelopes.get(parent);
           if (envelope) passOn(value, envelope, access);
         }
-        if (masked && isObj(parent)) {
+        // Which fields are masked is the request's policy version's business: asked per value, not fixed at start.
+        if (access.masking && isObj(parent)) {
           const mask = access.maskOf(parent, fieldName);
           if (mask) return applyMask(value, mask);
         }
@@ -74,8 +75,15 @@ export function enforcePolicies(schema: GraphQLSchema, policy: () => CompiledPol
       // Synchronous when the resolver is: a promise per field per row is what large lists pay for.
       // (graphql-middleware's types ask for a promise; at run time it hands a plain value to graphql-js, which takes both.)
       typeMiddleware[fieldName] = ((resolve: (...a: unknown[]) => unknown, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
+        const access = ctx.access;
+        if (!access) throw noAccess();
+        // A nested value no rule of this version targets inherits its holder's decision: no check.
+        if (valueCheck && access.policy.hasRules(type.name, fieldName)) {
+          const checked = valueCheck(parent, ctx);
+          if (checked !== true) throw checked;
+        }
         const value: unknown = resolve(parent, args, ctx, info);
-        return value instanceof Promise ? value.then((resolved) => after(resolved, parent, ctx)) : after(value, parent, ctx);
+        return value instanceof Promise ? value.then((resolved) => after(resolved, parent, access)) : after(value, parent, access);
       }) as unknown as IMiddlewareFunction;
     }
     if (Object.keys(typeMiddleware).length > 0) middleware[type.name] = typeMiddleware;

@@ -8,10 +8,10 @@ import { supergraphSchema } from "../../policies/index.js";
 import { readSupergraph } from "../../schema/supergraph.js";
 import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey } from "../audit/index.js";
 import type { CompiledPolicy } from "../../policies/index.js";
-import type { TokenVerifier } from "../auth/index.js";
+import { createGatewayTokenVerifier, gatewayAudience, loadGatewayPublicKey, type TokenVerifier } from "../auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../config.js";
 import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
-import { callerPlugin, checkGatewayProof, formatError, PROOF_HEADER, readCaller, sendJson, serveGraphQL } from "../http/index.js";
+import { callerPlugin, formatError, readSubgraphCaller, sendJson, serveGraphQL, type SubgraphTrust } from "../http/index.js";
 import { LoaderCache } from "../records/loader-cache.js";
 import { withEffectiveOperations, type OperationDirectory } from "../operations/index.js";
 import type { SubgraphContext } from "./context.js";
@@ -28,6 +28,7 @@ export interface SubgraphDefinition {
 
 export interface StartOptions {
   readonly config: LiaisonConfig;
+  /** Callers' own tokens, accepted straight from them only outside production (REQUIRE_GATEWAY_TOKEN off). */
   readonly verifier: TokenVerifier;
   /** PostgreSQL URL of this subgraph's own database (required when it has one). */
   readonly databaseUrl?: string;
@@ -64,8 +65,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const enforcement = options.enforcement ?? true;
   const unprotected = await definition.buildSchema(config);
   // Reachability is judged on the whole federated graph: entry points may live in other subgraphs.
-  const schema = enforcement ? enforcePolicies(unprotected, options.policy, new Reachability(supergraphSchema(await readSupergraph()))) : unprotected;
+  const schema = enforcement ? enforcePolicies(unprotected, new Reachability(supergraphSchema(await readSupergraph()))) : unprotected;
   const chainKey = database && enforcement ? await loadChainKey(config.auditChainKeyFile, { create: !config.production }) : null;
+  const trust: SubgraphTrust = {
+    gateway: createGatewayTokenVerifier({
+      key: await loadGatewayPublicKey(config),
+      issuer: config.gatewayIssuer,
+      audience: gatewayAudience(config.audience, definition.name),
+      purposes: config.purposes,
+    }),
+    users: config.requireGatewayToken ? null : options.verifier,
+  };
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -88,15 +98,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     apollo,
     host: config.host,
     port: options.port ?? config.ports[definition.name],
-    guard: config.requireGatewayProof
-      ? (req, body) => checkGatewayProof(config.gatewaySecret as string, req.headers[PROOF_HEADER] as string | undefined, body)
-      : undefined,
-    context: async (req) => {
+    context: async (req, body) => {
       requests += 1;
-      const caller = await readCaller(req, options.verifier);
+      const caller = await readSubgraphCaller(req, body, trust);
       // One policy version per request: the compiled set is taken once, here. Policies see only
-      // the operations the registry confirms for the subject's agency today, never the bare claim.
-      const subject = caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null;
+      // the operations the registry confirms for the subject's agency today, never a bare claim:
+      // the gateway's token carries only confirmed ones; a caller's own token is checked here.
+      const subject = caller.subject ? (caller.viaGateway ? caller.subject : withEffectiveOperations(caller.subject, options.operations)) : null;
       const access =
         subject && caller.purpose && config.purposes.includes(caller.purpose)
           ? new AccessContext(options.policy().forCaller(subject, caller.purpose), subject)

@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { Agency } from "../../schema/enums.js";
+import { Agency, Handling } from "../../schema/enums.js";
 import { createIdentifierEntities } from "../../schema/entities/index.js";
 
 /**
@@ -14,6 +14,9 @@ export class CustomsPostalItem {
   @Directive("@external")
   @Field(() => Agency, { nullable: false, description: "The agency holding the item's record (from the postal service)" })
   originAgency!: Agency;
+  @Directive("@external")
+  @Field(() => Handling, { nullable: false, description: "The item record's handling code (from the postal service)" })
+  handling!: Handling;
 }
 
 /** This subgraph's own copies of the shared identifier entity classes. */

@@ -6,6 +6,7 @@ import { mintDevToken, type TokenClaims } from "../../platform/auth/index.js";
 import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
 import { startHub, type RunningHub } from "../../hub/start-hub.js";
 import { createTestDatabases } from "./databases.js";
+import type { CompiledPolicy } from "../../policies/index.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -42,6 +43,8 @@ export async function startTestHub(
     enforcement?: boolean;
     /** Embedded databases even when DATABASE_URL names a server (production-mode tests: CI's server password is a placeholder). */
     embedded?: boolean;
+    /** The policy set every service reads per request (tests that change it while the hub runs). */
+    policy?: () => CompiledPolicy;
     /** The data folder to use (a test that prepared key files in it); removed on close like a generated one. */
     dataDir?: string;
   } = {},
@@ -52,7 +55,7 @@ export async function startTestHub(
   const config = loadConfig(env);
   let hub: RunningHub;
   try {
-    hub = await startHub({ config, inMemory: !options.persist, randomPorts: true, subgraphs: options.subgraphs, enforcement: options.enforcement });
+    hub = await startHub({ config, inMemory: !options.persist, randomPorts: true, subgraphs: options.subgraphs, enforcement: options.enforcement, policy: options.policy });
   } catch (error) {
     await databases.drop();
     throw error;

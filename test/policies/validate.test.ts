@@ -97,8 +97,9 @@ describe("policy validation", () => {
   it("keeps when.parent on a record's field served elsewhere only for the fields that subgraph @requires", async () => {
     const on = (parent: Record<string, string[]>) => ({ ...valid, target: "PostalItem.customsHit", when: { subject: { agency: ["POSTAL"], roles: ["officer"] }, parent } });
     expect(await problemsOf({ rules: [on({ originAgency: ["POSTAL"] })] })).toEqual([]);
-    expect(await problemsOf({ rules: [on({ handling: ["GREEN"] })] })).toEqual([
-      `${at}: target PostalItem.customsHit: when.parent.handling: the subgraph serving PostalItem.customsHit does not @requires handling, so it never sees it`,
+    expect(await problemsOf({ rules: [on({ handling: ["GREEN"] })] })).toEqual([]);
+    expect(await problemsOf({ rules: [on({ operationId: ["OP-1"] })] })).toEqual([
+      `${at}: target PostalItem.customsHit: when.parent.operationId: the subgraph serving PostalItem.customsHit does not @requires operationId, so it never sees it`,
     ]);
   });
 

@@ -15,8 +15,9 @@ export class CustomsHit {
 export function PostalItemCustomsHitResolver(kit: RecordKitHandle): ClassType {
   @Resolver(() => identifierEntities.PostalItem)
   class CustomsHitResolver {
-    // The postal record's origin comes along, so policies can limit the hit to the caller's own items.
-    @Directive('@requires(fields: "originAgency")')
+    // The postal record's envelope comes along (origin and handling), so policies can limit the hit
+    // to the caller's own items and the item's TLP rules hold here too (without it they deny).
+    @Directive('@requires(fields: "originAgency handling")')
     @FieldResolver(() => CustomsHit, { nullable: true, description: "Whether customs seized this item (hit/no-hit)" })
     async customsHit(@Root() item: { itemId: string }, @Ctx() ctx: SubgraphContext): Promise<CustomsHit> {
       // One existence query for every item of the request; RED and AMBER+STRICT seizures never make a hit.
