@@ -9,6 +9,7 @@ import type { GatewayContext } from "./context.js";
 import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
 import { loadGatewayTrust } from "./trust.js";
+import { startGatewayAnchoring } from "./anchoring.js";
 import { withEffectiveOperations, type OperationDirectory } from "../platform/operations/index.js";
 import { requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
@@ -34,6 +35,8 @@ export interface GatewayOptions {
 export interface RunningGateway extends RunningServer {
   /** The hub database (request audit). */
   readonly hubDataSource: DataSource;
+  /** Anchors every audit chain's head now (it also runs every AUDIT_ANCHOR_INTERVAL_SECONDS). */
+  anchorNow(): Promise<void>;
 }
 
 /** Serves the federated graph from the committed supergraph (no introspection at run time). */
@@ -112,11 +115,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     },
   });
+  const anchoring = startGatewayAnchoring(config, hub.dataSource, chainKey, urls, trust);
   return {
     ...server,
     hubDataSource: hub.dataSource,
+    anchorNow: () => anchoring.anchorNow(),
     async close() {
       await server.close();
+      // A last anchor, so what was served up to now is covered (the subgraphs still run: they stop after the gateway).
+      await anchoring.anchorNow();
+      anchoring.stop();
       await hub.close();
     },
   };

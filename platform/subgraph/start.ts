@@ -6,12 +6,13 @@ import type { Agency } from "../../schema/enums.js";
 import { AccessContext, enforcePolicies, Reachability } from "../access/index.js";
 import { supergraphSchema } from "../../policies/index.js";
 import { readSupergraph } from "../../schema/supergraph.js";
-import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey } from "../audit/index.js";
+import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey, readChainHead } from "../audit/index.js";
 import type { CompiledPolicy } from "../../policies/index.js";
 import { createGatewayTokenVerifier, gatewayAudience, loadGatewayPublicKey, type TokenVerifier } from "../auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../config.js";
 import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
-import { callerPlugin, formatError, readSubgraphCaller, sendJson, serveGraphQL, type SubgraphTrust } from "../http/index.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { callerPlugin, formatError, readSubgraphCaller, Refusal, sendJson, serveGraphQL, type SubgraphTrust } from "../http/index.js";
 import { LoaderCache } from "../records/loader-cache.js";
 import { withEffectiveOperations, type OperationDirectory } from "../operations/index.js";
 import type { SubgraphContext } from "./context.js";
@@ -113,6 +114,20 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.name }),
+      // The delivery audit's head, for the gateway's anchoring: answered only to a gateway token minted for it.
+      ...(database && enforcement
+        ? {
+            "/audit/head": async (req: IncomingMessage, res: ServerResponse) => {
+              try {
+                await readSubgraphCaller(req, undefined, trust, "audit-head");
+              } catch (error) {
+                if (error instanceof Refusal) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+                throw error;
+              }
+              sendJson(res, 200, { source: `${definition.name}.access_audit`, head: await readChainHead((database as Database).dataSource, "access_audit") });
+            },
+          }
+        : {}),
       "/readyz": async (_req, res) => {
         try {
           if (database) await database.dataSource.query("SELECT 1");

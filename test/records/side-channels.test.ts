@@ -172,7 +172,8 @@ describe("every disclosure and every write is audited, with its author (item 4)"
     const r = await th.query<{ recordSeizure: { id: string } }>(`mutation($i: RecordSeizureInput!) { recordSeizure(input: $i) { id } }`, { i: seizureInput({ reference: "SC-S-AUTHOR", phone: "+447700900304", handling: "GREEN" }) }, { token: await token("CUSTOMS", "sc-author") });
     const id = r.data?.recordSeizure.id as string;
     const [row] = (await db("customs").query(`SELECT author_sub, author_agency, author_request_id FROM seizure WHERE id = $1`, [id])) as Array<Record<string, string>>;
-    expect(row?.author_sub).toBe("sc-author");
+    // Namespaced by issuer: the same sub from another identity provider is another author.
+    expect(row?.author_sub).toBe("liaison-dev sc-author");
     expect(row?.author_agency).toBe("CUSTOMS");
     const audit = (await db("customs").query(`SELECT request_id, fields_served FROM access_audit WHERE subject = 'sc-author' AND entity_id = $1`, [id])) as Array<{ request_id: string; fields_served: string[] }>;
     expect(audit).toEqual([{ request_id: row?.author_request_id, fields_served: ["id"] }]);

@@ -3,6 +3,7 @@ import { badInput, forbidden } from "../../../schema/errors.js";
 import type { IdentifierKind } from "../../../schema/identifiers/index.js";
 import type { AccessContext } from "../../access/index.js";
 import { canonicalJson } from "../../canonical-json.js";
+import { subjectKey } from "../../auth/index.js";
 import { databaseOf, type SubgraphContext } from "../../subgraph/context.js";
 import { createConnectionType } from "../connection.js";
 import type { DataSource } from "typeorm";
@@ -26,10 +27,10 @@ export function accessOf(ctx: SubgraphContext): AccessContext {
   return ctx.access;
 }
 
-/** The author of a write: the verified subject and the gateway's request id. */
+/** The author of a write: the verified subject, namespaced by its issuer (`<issuer> <sub>`), and the gateway's request id. */
 export function authorOf(ctx: SubgraphContext): Author {
   const subject = accessOf(ctx).subject;
-  return { sub: subject.sub, agency: subject.agency, requestId: ctx.caller.requestId };
+  return { sub: subjectKey(subject), agency: subject.agency, requestId: ctx.caller.requestId };
 }
 
 /** The author of system writes (demo data, tests): no request, no caller policy. */
