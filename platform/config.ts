@@ -48,7 +48,6 @@ export interface LiaisonConfig {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** Explicit PostgreSQL URL per database owner; absent means the embedded PGlite. */
   readonly databaseUrls: Readonly<Partial<Record<DatabaseOwner, string>>>;
-  readonly embeddedDbPort: number;
   readonly issuers: readonly IssuerConfig[];
   readonly devIssuer: string;
   readonly audience: string;
@@ -159,6 +158,7 @@ function readIssuers(env: Env, devIssuer: string, devEnabled: boolean): IssuerCo
       }
       if (!ISSUER_NAME.test(item.issuer)) throw new Error(`configuration: JWT_ISSUERS issuer names are 1-200 printable characters without spaces`);
       if (item.kid !== undefined && (typeof item.kid !== "string" || item.kid.length === 0)) throw new Error(`configuration: JWT_ISSUERS "${item.issuer}": kid must be a non-empty string`);
+      if (issuers.some((known) => known.issuer === item.issuer)) throw new Error(`configuration: JWT_ISSUERS "${item.issuer}" is listed twice (one entry per issuer)`);
       if (item.issuer === devIssuer) throw new Error(`configuration: JWT_ISSUERS "${item.issuer}" is the dev issuer's name (DEV_ISSUER_NAME)`);
       const publicKeyFile = typeof item.publicKeyFile === "string" ? item.publicKeyFile : undefined;
       issuers.push({
@@ -260,7 +260,6 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     ports: Object.freeze(ports),
     subgraphUrls: Object.freeze(subgraphUrls),
     databaseUrls: Object.freeze(databaseUrls),
-    embeddedDbPort: int(env, "EMBEDDED_DB_PORT", 54329, 0, 65535),
     issuers: Object.freeze(readIssuers(env, devIssuer, devEnabled)),
     devIssuer,
     audience: env.JWT_AUDIENCE ?? "liaison",

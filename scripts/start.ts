@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { loadConfig } from "../platform/config.js";
+import { loadConfig, type LiaisonConfig } from "../platform/config.js";
 import { lockDataDir } from "../hub/lock.js";
 import { startHub } from "../hub/start-hub.js";
 import { seedDemoIfEmpty } from "../demo/index.js";

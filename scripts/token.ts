@@ -37,7 +37,8 @@ async function mintIssuerToken(config: LiaisonConfig, issuer: string, keyFile: s
   const now = Math.floor(Date.now() / 1000);
   const { sub, ...rest } = claims;
   return new SignJWT({ ...rest, operations: claims.operations ?? [] })
-    .setProtectedHeader({ alg, typ: "JWT" })
+    // A PEM entry that lists a kid verifies only tokens naming it.
+    .setProtectedHeader({ alg, typ: "JWT", ...(configured?.kid ? { kid: configured.kid } : {}) })
     .setSubject(sub)
     .setIssuer(issuer)
     .setAudience(config.audience)
@@ -73,7 +74,12 @@ if (!agency || !AGENCIES.includes(agency as (typeof AGENCIES)[number])) fail(`--
 const clearance = Number(values.clearance);
 if (!Number.isInteger(clearance) || clearance < 0 || clearance > 4) fail("--clearance must be an integer 0-4");
 if ((values.issuer === undefined) !== (values["key-file"] === undefined)) fail("--issuer and --key-file go together");
-const config = loadConfig();
+let config: LiaisonConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
 const maxTtl = config.tokenMaxAgeSeconds;
 const ttl = values.ttl === undefined ? Math.min(DEFAULT_TTL_SECONDS, maxTtl) : Number(values.ttl);
 if (!Number.isInteger(ttl) || ttl < 60) fail("--ttl must be an integer of at least 60 seconds");

@@ -115,7 +115,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.name }),
       // The delivery audit's head, for the gateway's anchoring: answered only to a gateway token minted for it.
-      ...(database && enforcement
+      ...(database
         ? {
             "/audit/head": async (req: IncomingMessage, res: ServerResponse) => {
               try {

@@ -99,6 +99,12 @@ describe("npm run token -- --issuer --key-file", () => {
     expect((payload.exp as number) - (payload.iat as number)).toBe(8 * 3600);
   });
 
+  it("names the kid a configured PEM issuer lists, so the hub accepts the token", async () => {
+    const issuers = JSON.stringify([{ issuer: demoIssuer("POLICE"), agency: "POLICE", kid: "police-2026", publicKeyFile: path.join(dir, SECRET_FILES.issuerPublicKey("POLICE")) }]);
+    const { stdout } = await token(["--issuer", demoIssuer("POLICE"), "--key-file", path.join(dir, SECRET_FILES.issuerPrivateKey("POLICE")), "--agency", "POLICE"], { JWT_ISSUERS: issuers });
+    expect(JSON.parse(Buffer.from(stdout.trim().split(".")[0] as string, "base64url").toString("utf8"))).toEqual({ alg: "ES256", typ: "JWT", kid: "police-2026" });
+  });
+
   it("refuses an agency the configured issuer does not vouch for", async () => {
     const issuers = JSON.stringify([{ issuer: demoIssuer("POLICE"), agency: "POLICE", publicKeyFile: path.join(dir, SECRET_FILES.issuerPublicKey("POLICE")) }]);
     const refused = token(["--issuer", demoIssuer("POLICE"), "--key-file", path.join(dir, SECRET_FILES.issuerPrivateKey("POLICE")), "--agency", "FIU"], { JWT_ISSUERS: issuers });

@@ -88,6 +88,11 @@ describe("configuration", () => {
     expect(loadConfig({ DATABASE_URL_POLICE: "postgres://liaison:liaison@db:5432/police" }).databaseUrls.police).toBe("postgres://liaison:liaison@db:5432/police");
   });
 
+  it("refuses an issuer listed twice", () => {
+    const entry = { issuer: "https://idp.police.example", jwksUrl: "https://idp.police.example/jwks", agency: "POLICE" };
+    expect(() => loadConfig({ JWT_ISSUERS: JSON.stringify([entry, { ...entry, agency: "HUB" }]) })).toThrow('configuration: JWT_ISSUERS "https://idp.police.example" is listed twice (one entry per issuer)');
+  });
+
   it("refuses a JWT_ISSUERS entry not bound to one agency, in every mode", () => {
     const issuers = (entry: Record<string, unknown>) => JSON.stringify([{ issuer: "https://idp.customs.example", jwksUrl: "https://idp.customs.example/jwks", ...entry }]);
     const message = 'configuration: JWT_ISSUERS "https://idp.customs.example": agency must be one of CUSTOMS, POLICE, FIU, POSTAL, HUB (each issuer vouches for one agency only)';

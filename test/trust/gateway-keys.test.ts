@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGatewayPublicKey, loadGatewaySigningKey } from "../../platform/auth/index.js";
 import { loadConfig } from "../../platform/config.js";
+import { loadCursorSealer } from "../../platform/records/kit/index.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -19,6 +20,15 @@ describe("the gateway's keys", () => {
     const config = loadConfig({ NODE_ENV: "production", LIAISON_DATA_DIR: dir });
     await expect(loadGatewaySigningKey(config)).rejects.toThrow("GATEWAY_SIGNING_KEY_FILE is required in production: the gateway signs every subgraph call with it");
     await expect(loadGatewayPublicKey(config)).rejects.toThrow("GATEWAY_PUBLIC_KEY_FILE or GATEWAY_JWKS_URL is required in production: subgraphs accept only the gateway's tokens");
+  });
+
+  it("refuses to start in production without the cursor key, and a cursor key of the wrong size anywhere", async () => {
+    const file = path.join(dir, "keys", "cursor.key");
+    await expect(loadCursorSealer(dir, { create: false })).rejects.toThrow(`cursor key file ${file} is missing: production needs one (32 random bytes, base64url), shared by the replicas of a service`);
+    await mkdir(path.join(dir, "keys"), { recursive: true });
+    await writeFile(file, "c2hvcnQ");
+    await expect(loadCursorSealer(dir, { create: true })).rejects.toThrow(`cursor key file ${file} must hold 32 random bytes, base64url`);
+    await rm(file);
   });
 
   it("refuses a signing key that is not a P-256 PKCS#8 key, and an unreadable file", async () => {

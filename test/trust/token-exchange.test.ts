@@ -1,4 +1,5 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { exportPKCS8, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
@@ -28,6 +29,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "gateway.key.pem"), await exportPKCS8(gateway.privateKey), { mode: 0o600 });
   await writeFile(path.join(dir, "gateway.pub.pem"), await exportSPKI(gateway.publicKey));
   await writeFile(path.join(dir, "customs-idp.pub.pem"), await exportSPKI(idp.publicKey));
+  await mkdir(path.join(dir, "keys"), { recursive: true });
+  await writeFile(path.join(dir, "keys", "cursor.key"), randomBytes(32).toString("base64url"), { mode: 0o600 });
   await writeFile(path.join(dir, "audit-chain.key"), "Jx3vQe9LrT2mWc8ZpK4nYb7UsD1fHg6A0aoXiVwE5tR", { mode: 0o600 });
   th = await startTestHub({
     embedded: true,

@@ -51,16 +51,20 @@ export class CursorSealer {
 }
 
 /**
- * The service's cursor key: generated on first start into `<dataDir>/keys/cursor.key` (mode 0600),
- * so cursors survive a restart; replicas of one service share it through the data folder.
+ * The service's cursor key, `<dataDir>/keys/cursor.key` (32 bytes, base64url, mode 0600), so cursors
+ * survive a restart; replicas of one service share it. Generated on first start outside
+ * production; production refuses to start without it, as with every other key.
  */
-export async function loadCursorSealer(dataDir: string): Promise<CursorSealer> {
+export async function loadCursorSealer(dataDir: string, options: { create: boolean } = { create: true }): Promise<CursorSealer> {
   const file = path.join(dataDir, "keys", "cursor.key");
   try {
-    return new CursorSealer(Buffer.from((await readFile(file, "utf8")).trim(), "base64url"));
+    const key = Buffer.from((await readFile(file, "utf8")).trim(), "base64url");
+    if (key.length !== 32) throw new Error(`cursor key file ${file} must hold 32 random bytes, base64url`);
+    return new CursorSealer(key);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
+  if (!options.create) throw new Error(`cursor key file ${file} is missing: production needs one (32 random bytes, base64url), shared by the replicas of a service`);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(tmp, randomBytes(32).toString("base64url"), { mode: 0o600 });

@@ -37,7 +37,7 @@ export function defineRecordSubgraph(declaration: RecordSubgraphDeclaration): Su
       migrations: [...declaration.migrations, recordAuthorshipMigration(record.table)],
     },
     async buildSchema(config) {
-      const sealer = await loadCursorSealer(config.dataDir);
+      const sealer = await loadCursorSealer(config.dataDir, { create: !config.production });
       return buildFederatedSchema(
         { resolvers: [...record.resolvers(() => sealer), ...(declaration.extra?.(record) ?? [])] as [ClassType, ...ClassType[]] },
         { [record.typeName]: { __resolveReference: (ref: Record<string, unknown>, ctx: SubgraphContext) => record.resolveReference(ref, ctx) } },
