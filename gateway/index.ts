@@ -11,7 +11,7 @@ import { SubgraphSource } from "./subgraph-source.js";
 import { loadGatewayTrust } from "./trust.js";
 import { startGatewayAnchoring } from "./anchoring.js";
 import { withEffectiveOperations, type OperationDirectory } from "../platform/operations/index.js";
-import { requestAuditPlugin } from "./request-audit.js";
+import { auditRefusedRequest, requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
 import { HUB_AUDIT_MIGRATIONS, loadChainKey } from "../platform/audit/index.js";
 import type { CompiledPolicy } from "../policies/index.js";
@@ -90,6 +90,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const caller = await readCaller(req, options.verifier, { mintRequestId: true });
       // Subgraphs believe the operations in the gateway's token: only those the registry confirms go there.
       return { caller, subject: caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null };
+    },
+    onRefused: async (req, res, refusal) => {
+      const caller = await readCaller(req, options.verifier, { mintRequestId: true });
+      res.setHeader("x-request-id", caller.requestId);
+      await auditRefusedRequest(hub.dataSource, chainKey, caller, config.purposes, options.policy().version, refusal.code);
     },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
-import { appendChained, incrementalRefusal } from "../platform/audit/index.js";
-import { operationFields } from "../platform/http/index.js";
+import { appendChained, incrementalRefusal, type AuditRow } from "../platform/audit/index.js";
+import { operationFields, type Caller } from "../platform/http/index.js";
 import { logLine } from "../platform/log.js";
 import { ErrorCode } from "../schema/errors.js";
 import type { GatewayContext } from "./context.js";
@@ -36,21 +36,12 @@ export function requestAuditPlugin(
           const outcome = codes.length === 0 ? "ok" : result.data ? "partial" : "refused";
           try {
             await appendChained(dataSource, "request_audit", [
-              {
-                at: new Date(),
-                request_id: caller.requestId,
-                client_request_id: caller.clientRequestId,
-                subject: caller.subject?.sub ?? "-",
-                agency: caller.subject?.agency ?? "-",
-                purpose: auditedPurpose(caller.purpose, purposes),
-                justification: caller.justification,
-                operation_name: auditedOperationName(reached.operation?.name?.value ?? request.operationName ?? null),
-                root_fields: auditedRootFields(reached.rootFields),
+              requestAuditRow(caller, purposes, policyVersion(), {
+                operationName: reached.operation?.name?.value ?? request.operationName ?? null,
+                rootFields: reached.rootFields,
                 outcome,
-                error_codes: codes.slice(0, 10),
-                policy_version: policyVersion(),
-                issuer: caller.subject?.issuer ?? null,
-              },
+                codes,
+              }),
             ], chainKey);
           } catch (error) {
             logLine("gateway", "request audit write failed, answer withheld:", error instanceof Error ? error.message : String(error));
@@ -64,4 +55,38 @@ export function requestAuditPlugin(
       };
     },
   };
+}
+
+/** How one request ended, for its audit row. */
+interface RequestOutcome {
+  readonly operationName: string | null;
+  readonly rootFields: readonly string[];
+  readonly outcome: "ok" | "partial" | "refused";
+  readonly codes: readonly string[];
+}
+
+function requestAuditRow(caller: Caller, purposes: readonly string[], policyVersion: string, ended: RequestOutcome): AuditRow {
+  return {
+    at: new Date(),
+    request_id: caller.requestId,
+    client_request_id: caller.clientRequestId,
+    subject: caller.subject?.sub ?? "-",
+    agency: caller.subject?.agency ?? "-",
+    purpose: auditedPurpose(caller.purpose, purposes),
+    justification: caller.justification,
+    operation_name: auditedOperationName(ended.operationName),
+    root_fields: auditedRootFields([...ended.rootFields]),
+    outcome: ended.outcome,
+    error_codes: ended.codes.slice(0, 10),
+    policy_version: policyVersion,
+    issuer: caller.subject?.issuer ?? null,
+  };
+}
+
+/**
+ * Audits a request refused before GraphQL ran (a body that is not JSON, or too large): nothing was
+ * parsed, so the row names no root fields, but who sent it is known from the token.
+ */
+export async function auditRefusedRequest(dataSource: DataSource, chainKey: Buffer, caller: Caller, purposes: readonly string[], policyVersion: string, code: string): Promise<void> {
+  await appendChained(dataSource, "request_audit", [requestAuditRow(caller, purposes, policyVersion, { operationName: null, rootFields: [], outcome: "refused", codes: [code] })], chainKey);
 }

@@ -21,6 +21,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
    * off because its Apollo server refuses them itself, inside the audited pipeline.
    */
   readonly refusePersistedQueries?: boolean;
+  /** Called for a request refused before GraphQL runs (unreadable or oversized body), before the answer is sent (the gateway audits it). */
+  readonly onRefused?: (req: IncomingMessage, res: ServerResponse, refusal: { status: number; code: string }) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -116,9 +118,19 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
     res.end();
   };
 
+  const refuse = async (req: IncomingMessage, res: ServerResponse, error: HttpError): Promise<void> => {
+    try {
+      await options.onRefused?.(req, res, { status: error.status, code: "BAD_USER_INPUT" });
+    } catch (hookError) {
+      logLine("http", "refused request not audited:", hookError instanceof Error ? hookError.message : String(hookError));
+    }
+    // The rest of an oversized body is never read: this connection cannot carry another request.
+    if (error.status === 413) res.setHeader("connection", "close");
+    sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT" } }] });
+  };
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT" } }] });
+      if (error instanceof HttpError) return refuse(req, res, error);
       // Full detail stays in our log; the caller gets no stack.
       logLine("http", error instanceof Error ? error : String(error));
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });

@@ -94,6 +94,30 @@ describe("request audit: refused requests", () => {
     expect(rows).toEqual([refused(["seizures"], ["UNAUTHENTICATED"], { purpose: "-" })]);
   });
 
+  it("records a request refused before GraphQL ran: a body that is not JSON, and one too large", async () => {
+    const send = async (clientId: string, body: string) => {
+      const response = await fetch(th.hub.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await th.token("CUSTOMS")}`, "x-purpose": "investigation", "x-request-id": clientId },
+        body,
+      });
+      const rows = (await th.hub.gateway.hubDataSource.query(
+        `SELECT request_id, subject, agency, purpose, issuer, root_fields, outcome, error_codes FROM request_audit WHERE client_request_id = $1`,
+        [clientId],
+      )) as Array<Row & { agency: string; issuer: string }>;
+      return { status: response.status, requestId: response.headers.get("x-request-id"), rows };
+    };
+    const expected = (requestId: string | null) => [
+      { request_id: requestId, subject: "customs-tester", agency: "CUSTOMS", purpose: "investigation", issuer: "liaison-dev", root_fields: [], outcome: "refused", error_codes: ["BAD_USER_INPUT"] },
+    ];
+    const notJson = await send("ra-not-json", "{ seizures");
+    expect(notJson.status).toBe(400);
+    expect(notJson.rows).toEqual(expected(notJson.requestId));
+    const tooLarge = await send("ra-too-large", JSON.stringify({ query: `{ seizures { totalCount } }`, variables: { pad: "x".repeat(1_100_000) } }));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.rows).toEqual(expected(tooLarge.requestId));
+  });
+
   it("records a mutation without a token wrapped in a named fragment", async () => {
     const { rows } = await audited(
       `mutation M { ...W } fragment W on Mutation { __typename recordSeizure(input: $input) { id } }`,
