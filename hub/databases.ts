@@ -24,7 +24,8 @@ export async function resolveDatabases(
   const urls: Record<string, string> = {};
   const embedded: EmbeddedDatabase[] = [];
   // The hub database holds policies and the gateway's request audit, never agency data.
-  const owners = [...subgraphs.filter((sg) => sg.database).map((sg) => sg.name as string), ...(options.withHub ? ["hub"] : [])];
+  // A subgraph on another owner's database (admin on the hub's) gets no database of its own.
+  const owners = [...new Set([...subgraphs.filter((sg) => sg.database).map((sg) => sg.databaseOwner ?? sg.name), ...(options.withHub ? ["hub"] : [])])];
   try {
     for (const owner of owners) {
       const configured = config.databaseUrls[owner as keyof typeof config.databaseUrls];

@@ -21,11 +21,14 @@ export const HUB_MIGRATIONS: Migrations = [...HUB_AUDIT_MIGRATIONS, CreateJointO
 /** Each database owner's full migration list, from the subgraph definitions that own data. */
 export function migrationsByOwner(definitions: readonly SubgraphDefinition[] = SUBGRAPHS): ReadonlyMap<DatabaseOwner, Migrations> {
   const lists = new Map<DatabaseOwner, Migrations>();
+  lists.set("hub", HUB_MIGRATIONS);
   for (const definition of definitions) {
     if (!definition.database) continue;
-    lists.set(definition.name as DatabaseOwner, [...(definition.database.migrations as unknown as Migrations), ...AGENCY_AUDIT_MIGRATIONS]);
+    const owner = definition.databaseOwner ?? (definition.name as DatabaseOwner);
+    // An agency database also holds its delivery audit; a service on another's database (admin on the hub's) adds its own tables.
+    const own = [...(definition.database.migrations as unknown as Migrations), ...(definition.enforced === false ? [] : AGENCY_AUDIT_MIGRATIONS)];
+    lists.set(owner, [...new Set([...(lists.get(owner) ?? []), ...own])]);
   }
-  lists.set("hub", HUB_MIGRATIONS);
   return lists;
 }
 

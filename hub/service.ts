@@ -48,8 +48,10 @@ async function main(): Promise<() => Promise<void>> {
   }
   const definition = SUBGRAPHS.find((sg) => sg.name === name);
   if (!definition) throw new Error(`unknown subgraph ${name}`);
-  const url = definition.database ? config.databaseUrls[name as keyof typeof config.databaseUrls] : undefined;
-  if (definition.database && !url) throw new Error(`${name}: set DATABASE_URL or DATABASE_URL_${name.toUpperCase()}`);
+  // The admin service works on the hub database.
+  const owner = definition.databaseOwner ?? (name as keyof typeof config.databaseUrls);
+  const url = definition.database ? config.databaseUrls[owner] : undefined;
+  if (definition.database && !url) throw new Error(`${name}: set DATABASE_URL or DATABASE_URL_${owner.toUpperCase()}`);
   // No joint-operation registry here: the operations a caller may act under arrive confirmed in the gateway's token.
   const verifier = await createTokenVerifier(config);
   const subgraph = await startSubgraph(definition, { config, verifier, databaseUrl: url, poolMax: 10, policy: await loadActivePolicy(config) });

@@ -12,10 +12,11 @@ export const SERVICE_PORTS = {
   fiu: 4103,
   postal: 4104,
   links: 4105,
+  admin: 4106,
 } as const;
 export type ServiceName = keyof typeof SERVICE_PORTS;
 export type SubgraphName = Exclude<ServiceName, "gateway">;
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ["customs", "police", "fiu", "postal", "links"];
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ["customs", "police", "fiu", "postal", "links", "admin"];
 /** Subgraphs that own a database (links holds no data). */
 export const DATABASE_OWNERS = ["customs", "police", "fiu", "postal", "hub"] as const;
 export type DatabaseOwner = (typeof DATABASE_OWNERS)[number];

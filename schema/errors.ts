@@ -25,3 +25,5 @@ export const forbidden = (message: string, rule: string): GraphQLError =>
   clientError(ErrorCode.FORBIDDEN, message, { rule });
 
 export const conflict = (message: string): GraphQLError => clientError(ErrorCode.CONFLICT, message);
+
+export const notFound = (message: string): GraphQLError => clientError(ErrorCode.NOT_FOUND, message);

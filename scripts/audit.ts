@@ -66,7 +66,9 @@ try {
   const hub = open.find(([owner]) => owner === "hub")?.[1].dataSource ?? null;
   for (const [owner, db] of open) {
     if (command === "verify") {
-      for (const table of owner === "hub" ? (["request_audit", "audit_anchor"] as const) : (["access_audit"] as const)) {
+      // admin_audit exists once the admin subgraph's migrations ran.
+      const hubTables = ["request_audit", "audit_anchor", ...((await tableExists(db.dataSource, "admin_audit")) ? (["admin_audit"] as const) : [])] as const;
+      for (const table of owner === "hub" ? hubTables : (["access_audit"] as const)) {
         await verifyOne(owner, table, db.dataSource, hub);
       }
     } else if (owner !== "hub" && (await tableExists(db.dataSource, "access_audit"))) {

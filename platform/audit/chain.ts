@@ -26,6 +26,8 @@ export const AUDIT_TABLES = {
   ],
   /** Hub database: the heads of every chain, recorded over time, so a truncated tail shows. */
   audit_anchor: ["at", "source", "head_seq", "head_hash", "rows"],
+  /** Hub database: every administrative change (policy proposals, decisions), written with the change itself. */
+  admin_audit: ["at", "request_id", "subject", "issuer", "agency", "action", "policy_id", "change_id", "detail"],
 } as const;
 export type AuditTable = keyof typeof AUDIT_TABLES;
 export type AuditRow = Record<string, string | string[] | number | Date | null>;
@@ -133,6 +135,16 @@ async function writeTransaction(dataSource: DataSource, table: AuditTable, rows:
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * Appends rows inside a transaction the caller holds open, so the audit row commits or rolls back
+ * with the change it records (a policy change and its audit row are one transaction). Takes the
+ * chain's lock until that transaction ends.
+ */
+export async function appendChainedIn(manager: EntityManager, table: AuditTable, rows: readonly AuditRow[], key: Buffer): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error(`appendChainedIn(${table}): no transaction is open`);
+  await insertChained(manager, table, rows.map((row) => ({ row: storableRow(row), key })));
 }
 
 async function insertChained(manager: EntityManager, table: AuditTable, rows: readonly Keyed[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { DataSource, MigrationExecutor, type EntitySchema, type MixedList } from "typeorm";
+import { DataSource, Migration, MigrationExecutor, type EntitySchema, type MigrationInterface, type MixedList } from "typeorm";
 import { QueryCounter } from "./query-counter.js";
 
 export interface DatabaseOptions {
@@ -56,8 +56,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-async function refusePendingMigrations(dataSource: DataSource): Promise<void> {
-  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+/**
+ * Uses a DataSource someone else opened (and will close): brings the given migrations up to date on
+ * it, or with `runMigrations: false` refuses while one is pending. Its own migration list is left alone.
+ */
+export async function attachDatabase(
+  dataSource: DataSource,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>,
+  runMigrations = true,
+): Promise<Database> {
+  const executor = new ListedMigrationExecutor(dataSource, migrations as unknown as ReadonlyArray<new () => MigrationInterface>);
+  executor.transaction = "each";
+  if (runMigrations) await executor.executePendingMigrations();
+  else await refusePendingMigrations(dataSource, executor);
+  return { dataSource, counter: new QueryCounter(), close: async () => {} };
+}
+
+/** TypeORM's executor over a list of migrations instead of the DataSource's own. */
+class ListedMigrationExecutor extends MigrationExecutor {
+  constructor(
+    dataSource: DataSource,
+    private readonly list: ReadonlyArray<new () => MigrationInterface>,
+  ) {
+    super(dataSource);
+  }
+
+  protected override getMigrations(): Migration[] {
+    const migrations = this.list.map((Class) => {
+      const instance = new Class();
+      const name = instance.name ?? Class.name;
+      return new Migration(undefined, Number.parseInt(name.slice(-13), 10), name, instance);
+    });
+    return migrations.sort((a, b) => a.timestamp - b.timestamp);
+  }
+}
+
+async function refusePendingMigrations(dataSource: DataSource, executor = new MigrationExecutor(dataSource)): Promise<void> {
+  const pending = await executor.getPendingMigrations();
   if (pending.length === 0) return;
   const [row] = (await dataSource.query("SELECT current_database() AS name")) as Array<{ name: string }>;
   throw new Error(

@@ -9,8 +9,8 @@ import { readSupergraph } from "../../schema/supergraph.js";
 import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey, readChainHead } from "../audit/index.js";
 import type { CompiledPolicy } from "../../policies/index.js";
 import { createGatewayTokenVerifier, gatewayAudience, loadGatewayPublicKey, type TokenVerifier } from "../auth/index.js";
-import type { LiaisonConfig, SubgraphName } from "../config.js";
-import { openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
+import type { DatabaseOwner, LiaisonConfig, SubgraphName } from "../config.js";
+import { attachDatabase, openDatabase, type Database, type DatabaseOptions } from "../db/index.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { callerPlugin, formatError, readSubgraphCaller, Refusal, sendJson, serveGraphQL, type SubgraphTrust } from "../http/index.js";
 import { LoaderCache } from "../records/loader-cache.js";
@@ -23,6 +23,15 @@ export interface SubgraphDefinition {
   /** The agency whose records these are; null for the links subgraph. */
   readonly agency: Agency | null;
   readonly database: Pick<DatabaseOptions, "entities" | "migrations"> | null;
+  /** Whose database it uses when not its own (the admin subgraph works on the hub database). */
+  readonly databaseOwner?: DatabaseOwner;
+  /**
+   * Field policies and the delivery audit apply (default true). False only for a service that
+   * authorises in code what the editable policies must never decide (the admin API).
+   */
+  readonly enforced?: boolean;
+  /** Runs once the database is open and up to date, before the service answers. */
+  prepare?(dataSource: DataSource, config: LiaisonConfig): Promise<void>;
   /** The federated schema before access rules are applied. */
   buildSchema(config: LiaisonConfig): Promise<GraphQLSchema>;
 }
@@ -33,6 +42,8 @@ export interface StartOptions {
   readonly verifier: TokenVerifier;
   /** PostgreSQL URL of this subgraph's own database (required when it has one). */
   readonly databaseUrl?: string;
+  /** An already-open database to use instead of opening `databaseUrl` (the in-process hub's one hub session); never closed here. */
+  readonly dataSource?: DataSource;
   readonly port?: number;
   readonly poolMax?: number;
   /** The active policy set; read per request, so a new version applies to the next request. */
@@ -56,14 +67,22 @@ export interface RunningSubgraph {
 /** Opens the subgraph's database, applies the access rules and serves it on HTTP. */
 export async function startSubgraph(definition: SubgraphDefinition, options: StartOptions): Promise<RunningSubgraph> {
   const { config } = options;
+  const enforced = definition.enforced ?? true;
   let database: Database | undefined;
   if (definition.database) {
-    if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
     // Every agency database also holds its own delivery audit.
-    const migrations = [...(definition.database.migrations as unknown[]), ...AGENCY_AUDIT_MIGRATIONS] as typeof definition.database.migrations;
-    database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax, runMigrations: config.runMigrations });
+    const migrations = [...(definition.database.migrations as unknown[]), ...(enforced ? AGENCY_AUDIT_MIGRATIONS : [])] as typeof definition.database.migrations;
+    if (options.dataSource) database = await attachDatabase(options.dataSource, migrations, config.runMigrations);
+    else if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
+    else database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax, runMigrations: config.runMigrations });
+    try {
+      await definition.prepare?.(database.dataSource, config);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
   }
-  const enforcement = options.enforcement ?? true;
+  const enforcement = (options.enforcement ?? true) && enforced;
   const unprotected = await definition.buildSchema(config);
   // Reachability is judged on the whole federated graph: entry points may live in other subgraphs.
   const schema = enforcement ? enforcePolicies(unprotected, new Reachability(supergraphSchema(await readSupergraph()))) : unprotected;
@@ -115,7 +134,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.name }),
       // The delivery audit's head, for the gateway's anchoring: answered only to a gateway token minted for it.
-      ...(database
+      ...(database && enforced
         ? {
             "/audit/head": async (req: IncomingMessage, res: ServerResponse) => {
               try {

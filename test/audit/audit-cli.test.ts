@@ -70,6 +70,8 @@ describe("npm run audit -- verify", () => {
       "",
       "customs.access_audit: ok, 3 rows, 1 anchor(s), head <head>",
       "fiu.access_audit: ok, 0 rows, 0 anchor(s), head <head>",
+      // The import of the default policy documents on first start.
+      "hub.admin_audit: ok, 1 rows, 0 anchor(s), head <head>",
       "hub.audit_anchor: ok, 2 rows, 0 anchor(s), head <head>",
       "hub.request_audit: ok, 3 rows, 1 anchor(s), head <head>",
       "police.access_audit: ok, 0 rows, 0 anchor(s), head <head>",

@@ -98,6 +98,7 @@ describe("docker-compose.yml network exposure", () => {
     expect(services.migrate?.networks).toEqual(["data"]);
     for (const name of AGENCY_SERVICES) expect(services[name]?.networks, name).toEqual(["data", "mesh"]);
     expect(services.links?.networks).toEqual(["mesh"]);
+    expect(services.admin?.networks).toEqual(["data", "mesh"]);
     expect(services.gateway?.networks).toEqual(["data", "mesh", "edge"]);
   });
 
@@ -181,6 +182,12 @@ describe("docker-compose.yml secrets", () => {
     expect(mounted("links")).toEqual(["gateway-public-key"]);
   });
 
+  it("mounts into admin the hub password and the hub audit key (admin_audit), and the gateway's public key", () => {
+    expect(mounted("admin")).toEqual(["gateway-public-key", "hub-audit-chain-key", "hub-db-password"]);
+    expect(services.admin?.environment?.AUDIT_CHAIN_KEY_FILE).toBe(`${SECRETS}hub-audit-chain-key`);
+    expect(services.admin?.environment?.DATABASE_PASSWORD_FILE).toBe(`${SECRETS}hub-db-password`);
+  });
+
   it("mounts into the migrate job the superuser password only, and into PostgreSQL the passwords it creates roles with", () => {
     expect(mounted("migrate")).toEqual(["postgres-password"]);
     expect(mounted("postgres")).toEqual(["postgres-password", ...DATABASE_OWNERS.map((o) => `${o}-db-password`)].sort());
@@ -193,7 +200,7 @@ describe("docker-compose.yml secrets", () => {
 
   it("gives no service another agency's database password or audit key", () => {
     for (const name of Object.keys(services)) {
-      const own = name === "gateway" ? "hub" : name;
+      const own = name === "gateway" || name === "admin" ? "hub" : name;
       for (const owner of DATABASE_OWNERS) {
         if (owner === own || name === "postgres") continue;
         expect(mounts(name).has(`${owner}-db-password`), `${name} holds ${owner}-db-password`).toBe(false);
@@ -205,7 +212,7 @@ describe("docker-compose.yml secrets", () => {
 
 describe("docker-compose.yml databases", () => {
   it("connects each agency subgraph and the gateway to their own database as their own runtime role", () => {
-    for (const [name, owner] of [...AGENCY_SERVICES.map((a) => [a, a]), ["gateway", "hub"]] as const) {
+    for (const [name, owner] of [...AGENCY_SERVICES.map((a) => [a, a]), ["gateway", "hub"], ["admin", "hub"]] as const) {
       const env = services[name]?.environment ?? {};
       expect(Object.keys(env).filter((key) => key.startsWith("DATABASE_URL")), name).toEqual([`DATABASE_URL_${owner.toUpperCase()}`]);
       const url = new URL(configOf(name).databaseUrls[owner] as string);
@@ -236,7 +243,7 @@ describe("docker-compose.yml databases", () => {
 
   it("starts every service with a database after the migrate job completed, and the job after PostgreSQL is healthy", () => {
     expect(services.migrate?.depends_on).toEqual({ postgres: { condition: "service_healthy" } });
-    for (const name of [...AGENCY_SERVICES, "gateway"]) {
+    for (const name of [...AGENCY_SERVICES, "admin", "gateway"]) {
       expect(services[name]?.depends_on?.migrate, name).toEqual({ condition: "service_completed_successfully" });
     }
   });

@@ -143,6 +143,6 @@ describe("gateway: identity and purpose", () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok", service: "gateway" });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { customs: "ready", police: "ready", fiu: "ready", postal: "ready", links: "ready" } });
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { admin: "ready", customs: "ready", police: "ready", fiu: "ready", postal: "ready", links: "ready" } });
   });
 });

@@ -4,7 +4,7 @@ import { databaseUrlFor, loadConfig } from "../../platform/config.js";
 describe("configuration", () => {
   it("uses the default ports and the embedded database when nothing is set", () => {
     const config = loadConfig({});
-    expect(config.ports).toEqual({ gateway: 4000, customs: 4101, police: 4102, fiu: 4103, postal: 4104, links: 4105 });
+    expect(config.ports).toEqual({ gateway: 4000, customs: 4101, police: 4102, fiu: 4103, postal: 4104, links: 4105, admin: 4106 });
     expect(config.subgraphUrls.police).toBe("http://127.0.0.1:4102/graphql");
     expect(config.databaseUrls).toEqual({});
     expect(config.issuers).toEqual([{ issuer: "liaison-dev", dev: true, algorithms: ["ES256"] }]);

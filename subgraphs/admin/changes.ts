@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { writeActivePolicy } from "../../platform/policy-store/index.js";
+import { databaseOf, type SubgraphContext } from "../../platform/subgraph/index.js";
+import { badInput, conflict, notFound } from "../../schema/errors.js";
+import { auditAdminChange, type AdminAction } from "./audit.js";
+import { mayWrite, refuseSelfApproval } from "./authorise.js";
+import { checkDocumentId, parseDocument } from "./documents.js";
+import { activeVersions, candidateSet, documentVersion, insertVersion, lockPolicyStore } from "./store.js";
+
+/*
+ * The life of a policy change: proposed (validated as part of the whole set it would make), then
+ * decided once: approved by a second administrator, which stores the new document version and
+ * activates the set, or rejected. Each step and its admin_audit row are one transaction, so nothing
+ * is half-applied; approvals hold the policy store's lock, so the base-version check cannot race.
+ */
+
+export type ChangeKind = "edit" | "rollback";
+export type ChangeStatus = "proposed" | "approved" | "rejected";
+
+export interface StoredChange {
+  readonly id: string;
+  readonly policyId: string;
+  readonly kind: ChangeKind;
+  readonly baseVersion: number;
+  readonly content: unknown;
+  readonly comment: string;
+  readonly proposer: { readonly sub: string; readonly issuer: string; readonly agency: string };
+  readonly status: ChangeStatus;
+  readonly setVersion: string;
+  readonly valid: boolean;
+  readonly createdAt: Date;
+  readonly decidedBy: { readonly sub: string; readonly issuer: string } | null;
+  readonly decidedAt: Date | null;
+  readonly reason: string | null;
+  readonly resultingVersion: number | null;
+}
+
+interface ChangeRow {
+  id: string;
+  policy_id: string;
+  kind: ChangeKind;
+  base_version: number;
+  content: unknown;
+  comment: string;
+  proposer_sub: string;
+  proposer_issuer: string;
+  proposer_agency: string;
+  status: ChangeStatus;
+  set_version: string;
+  valid: boolean;
+  created_at: Date;
+  decided_by_sub: string | null;
+  decided_by_issuer: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+  resulting_version: number | null;
+}
+
+const toChange = (row: ChangeRow): StoredChange => ({
+  id: row.id,
+  policyId: row.policy_id,
+  kind: row.kind,
+  baseVersion: Number(row.base_version),
+  content: row.content,
+  comment: row.comment,
+  proposer: { sub: row.proposer_sub, issuer: row.proposer_issuer, agency: row.proposer_agency },
+  status: row.status,
+  setVersion: row.set_version,
+  valid: row.valid,
+  createdAt: new Date(row.created_at),
+  decidedBy: row.decided_by_sub ? { sub: row.decided_by_sub, issuer: row.decided_by_issuer ?? "" } : null,
+  decidedAt: row.decided_at ? new Date(row.decided_at) : null,
+  reason: row.reason,
+  resultingVersion: row.resulting_version === null ? null : Number(row.resulting_version),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TEXT = 2000;
+
+function text(value: string, name: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_TEXT) throw badInput(`${name} must be 1-${MAX_TEXT} characters`, { problems: [`${name}: 1-${MAX_TEXT} characters`] });
+  return trimmed;
+}
+
+/** One change by id; null when unknown (or not an id at all). */
+export async function findChange(db: DataSource | EntityManager, id: string, lock = false): Promise<StoredChange | null> {
+  if (!UUID.test(id)) return null;
+  const rows = (await db.query(`SELECT * FROM "policy_change" WHERE "id" = $1${lock ? " FOR UPDATE" : ""}`, [id])) as ChangeRow[];
+  return rows[0] ? toChange(rows[0]) : null;
+}
+
+/** Changes, newest first, optionally of one status or document. */
+export async function listChanges(db: DataSource, filter: { status?: ChangeStatus | null; policyId?: string | null }, limit = 200): Promise<StoredChange[]> {
+  const rows = (await db.query(
+    `SELECT * FROM "policy_change" WHERE ($1::text IS NULL OR "status" = $1) AND ($2::text IS NULL OR "policy_id" = $2) ORDER BY "created_at" DESC, "id" LIMIT $3`,
+    [filter.status ?? null, filter.policyId ?? null, limit],
+  )) as ChangeRow[];
+  return rows.map(toChange);
+}
+
+function actorOf(ctx: SubgraphContext) {
+  const subject = ctx.caller.subject;
+  if (!subject) throw new Error("no verified subject");
+  return { sub: subject.sub, issuer: subject.issuer, agency: subject.agency };
+}
+
+async function audit(manager: EntityManager, ctx: SubgraphContext, action: AdminAction, change: { id: string; policyId: string }, detail: Record<string, unknown>): Promise<void> {
+  await auditAdminChange(manager, ctx.config, {
+    requestId: ctx.caller.requestId,
+    subject: actorOf(ctx),
+    action,
+    policyId: change.policyId,
+    changeId: change.id,
+    detail: { purpose: ctx.caller.purpose, justification: ctx.caller.justification, ...detail },
+  });
+}
+
+async function insertChange(
+  manager: EntityManager,
+  ctx: SubgraphContext,
+  change: { policyId: string; kind: ChangeKind; baseVersion: number; content: unknown; comment: string; setVersion: string },
+): Promise<StoredChange> {
+  const proposer = actorOf(ctx);
+  const rows = (await manager.query(
+    `INSERT INTO "policy_change" ("id", "policy_id", "kind", "base_version", "content", "comment", "proposer_sub", "proposer_issuer", "proposer_agency", "set_version", "valid")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true) RETURNING *`,
+    [randomUUID(), change.policyId, change.kind, change.baseVersion, JSON.stringify(change.content), change.comment, proposer.sub, proposer.issuer, proposer.agency, change.setVersion],
+  )) as ChangeRow[];
+  return toChange(rows[0] as ChangeRow);
+}
+
+/** Proposes a new version of a document (or a new document: baseVersion 0). */
+export async function proposeChange(ctx: SubgraphContext, input: { id: string; document: string; baseVersion: number; comment: string }): Promise<StoredChange> {
+  mayWrite(ctx, []);
+  const policyId = checkDocumentId(input.id);
+  const comment = text(input.comment, "comment");
+  const content = parseDocument(policyId, input.document);
+  return databaseOf(ctx).transaction(async (manager) => {
+    const { documents, versions } = await activeVersions(manager);
+    const current = versions.get(policyId);
+    mayWrite(ctx, current ? [content, current.content] : [content]);
+    const active = documents[policyId] ?? 0;
+    if (input.baseVersion !== active) throw conflict(`policy "${policyId}" is at version ${active}, not ${input.baseVersion}: propose against the active version`);
+    const set = await candidateSet(versions, policyId, content, ctx.config);
+    const change = await insertChange(manager, ctx, { policyId, kind: "edit", baseVersion: active, content, comment, setVersion: set.version });
+    await audit(manager, ctx, "policy.propose", change, { baseVersion: active, setVersion: set.version, comment });
+    return change;
+  });
+}
+
+/** Proposes to make an earlier version of a document the active one again; approved like any change. */
+export async function proposeRollback(ctx: SubgraphContext, input: { id: string; toVersion: number; comment?: string | null }): Promise<StoredChange> {
+  mayWrite(ctx, []);
+  const policyId = checkDocumentId(input.id);
+  const comment = text(input.comment ?? `roll back to version ${input.toVersion}`, "comment");
+  return databaseOf(ctx).transaction(async (manager) => {
+    const { documents, versions } = await activeVersions(manager);
+    const current = versions.get(policyId);
+    const target = await documentVersion(manager, policyId, input.toVersion);
+    if (!current || !target) throw notFound(`policy "${policyId}" has no version ${input.toVersion} to roll back to`);
+    mayWrite(ctx, [target.content, current.content]);
+    const active = documents[policyId] ?? 0;
+    if (input.toVersion === active) throw badInput(`version ${active} of policy "${policyId}" is already the active one`, { problems: [`toVersion: already active`] });
+    const set = await candidateSet(versions, policyId, target.content, ctx.config);
+    const change = await insertChange(manager, ctx, { policyId, kind: "rollback", baseVersion: active, content: target.content, comment, setVersion: set.version });
+    await audit(manager, ctx, "policy.propose-rollback", change, { baseVersion: active, toVersion: input.toVersion, setVersion: set.version, comment });
+    return change;
+  });
+}
+
+/** A proposed change, locked for its decision; decided ones are CONFLICT. */
+async function undecided(manager: EntityManager, changeId: string): Promise<StoredChange> {
+  const change = await findChange(manager, changeId, true);
+  if (!change) throw notFound(`no policy change ${JSON.stringify(changeId.slice(0, 64))}`);
+  if (change.status !== "proposed") throw conflict(`policy change ${change.id} is already ${change.status}`);
+  return change;
+}
+
+/** Approves a change: a new document version, the new set active, the change approved, its audit row; one transaction. */
+export async function approveChange(ctx: SubgraphContext, changeId: string): Promise<StoredChange> {
+  const approver = mayWrite(ctx, []);
+  return databaseOf(ctx).transaction(async (manager) => {
+    await lockPolicyStore(manager);
+    const change = await undecided(manager, changeId);
+    refuseSelfApproval(approver, change.proposer);
+    const { documents, versions } = await activeVersions(manager);
+    const current = versions.get(change.policyId);
+    mayWrite(ctx, current ? [change.content, current.content] : [change.content]);
+    const active = documents[change.policyId] ?? 0;
+    if (change.baseVersion !== active) throw conflict(`policy "${change.policyId}" is now at version ${active}, not ${change.baseVersion} as when this change was proposed: propose it again`);
+    const set = await candidateSet(versions, change.policyId, change.content, ctx.config);
+    const version = await insertVersion(manager, change.policyId, change.content, change.proposer, change.comment, change.id);
+    await writeActivePolicy(manager, set, { ...documents, [change.policyId]: version });
+    const rows = (await manager.query(
+      `UPDATE "policy_change" SET "status" = 'approved', "decided_by_sub" = $2, "decided_by_issuer" = $3, "decided_at" = now(), "resulting_version" = $4, "set_version" = $5
+       WHERE "id" = $1 RETURNING *`,
+      [change.id, approver.sub, approver.issuer, version, set.version],
+    )) as [ChangeRow[], number] | ChangeRow[];
+    await audit(manager, ctx, "policy.approve", change, { kind: change.kind, baseVersion: change.baseVersion, resultingVersion: version, setVersion: set.version });
+    return toChange(firstRow(rows));
+  });
+}
+
+/** Rejects a change with a reason (its proposer may withdraw it so too). */
+export async function rejectChange(ctx: SubgraphContext, changeId: string, reasonText: string): Promise<StoredChange> {
+  const decider = mayWrite(ctx, []);
+  const reason = text(reasonText, "reason");
+  return databaseOf(ctx).transaction(async (manager) => {
+    const change = await undecided(manager, changeId);
+    const { versions } = await activeVersions(manager);
+    const current = versions.get(change.policyId);
+    mayWrite(ctx, current ? [change.content, current.content] : [change.content]);
+    const rows = (await manager.query(
+      `UPDATE "policy_change" SET "status" = 'rejected', "decided_by_sub" = $2, "decided_by_issuer" = $3, "decided_at" = now(), "reason" = $4 WHERE "id" = $1 RETURNING *`,
+      [change.id, decider.sub, decider.issuer, reason],
+    )) as [ChangeRow[], number] | ChangeRow[];
+    await audit(manager, ctx, "policy.reject", change, { reason });
+    return toChange(firstRow(rows));
+  });
+}
+
+/** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, count]. */
+function firstRow(result: [ChangeRow[], number] | ChangeRow[]): ChangeRow {
+  const rows = Array.isArray(result[0]) ? (result[0] as ChangeRow[]) : (result as ChangeRow[]);
+  return rows[0] as ChangeRow;
+}

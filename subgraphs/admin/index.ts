@@ -1,0 +1,30 @@
+import { CreateAdminAudit1764500000100 } from "../../platform/audit/index.js";
+import { CreatePolicyStore1764500000000 } from "../../platform/policy-store/index.js";
+import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
+import { buildFederatedSchema } from "../../schema/federation.js";
+import { importPolicyDocumentsIfEmpty } from "./import.js";
+import { CreatePolicyChange1764500000200 } from "./migrations/1764500000200-create-policy-change.js";
+import { PolicyResolver } from "./policy/policy.resolver.js";
+
+export { importPolicyDocumentsIfEmpty, IMPORT_AUTHOR } from "./import.js";
+
+/** The admin subgraph's part of the hub database: the policy store, the changes, the admin audit. */
+export const ADMIN_MIGRATIONS = [CreatePolicyStore1764500000000, CreateAdminAudit1764500000100, CreatePolicyChange1764500000200] as const;
+
+/**
+ * Admin: the versioned policy store and its administration API, on the hub database. Authorised in
+ * code, not by the editable field policies (an administrator must not be able to lock everyone out
+ * or grant themselves more through a policy), so `enforced: false`. Imports the default documents
+ * on first start.
+ */
+export const admin: SubgraphDefinition = {
+  name: "admin",
+  agency: null,
+  databaseOwner: "hub",
+  enforced: false,
+  database: { entities: [], migrations: [...ADMIN_MIGRATIONS] },
+  prepare: async (dataSource, config) => {
+    await importPolicyDocumentsIfEmpty(dataSource, config);
+  },
+  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver] }),
+};
