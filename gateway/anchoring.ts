@@ -35,7 +35,7 @@ function subgraphHeadSource(name: SubgraphName, graphqlUrl: string, trust: Gatew
  * service. A truncated tail then shows in `npm run audit -- verify`.
  */
 export function startGatewayAnchoring(config: LiaisonConfig, hub: DataSource, key: Buffer, urls: Readonly<Record<string, string>>, trust: GatewayTrust): Anchoring {
-  const sources: AnchorSource[] = [tableAnchorSource("hub.request_audit", hub, "request_audit")];
+  const sources: AnchorSource[] = [tableAnchorSource("hub.request_audit", hub, "request_audit"), tableAnchorSource("hub.admin_audit", hub, "admin_audit")];
   for (const name of AUDITED_SUBGRAPHS) {
     const url = urls[name];
     if (url) sources.push(subgraphHeadSource(name, url, trust));

@@ -6,4 +6,6 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** The caller's subject with only the joint operations the registry confirms today; null without a verified token. */
   readonly subject: Subject | null;
+  /** The policy version this request runs under, taken once when it arrives (audit, answer, every subgraph). */
+  readonly policyVersion: string;
 }

@@ -10,6 +10,11 @@ import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
 import { loadGatewayTrust } from "./trust.js";
 import { startGatewayAnchoring } from "./anchoring.js";
+import { logLine } from "../platform/log.js";
+import { startPolicyPush, type PolicyPush } from "./policy-push.js";
+import { policyVersionPlugin } from "./policy-version.js";
+import { CreateJointOperation1764300000000 } from "../platform/operations/index.js";
+import { CreatePolicyStore1764500000000 } from "../platform/policy-store/index.js";
 import { withEffectiveOperations, type OperationDirectory } from "../platform/operations/index.js";
 import { auditRefusedRequest, requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
@@ -26,8 +31,12 @@ export interface GatewayOptions {
   readonly port?: number;
   /** The hub database, where the gateway appends one audit row per request. */
   readonly hubDatabaseUrl: string;
-  /** The active policy set (its version goes into the audit). */
+  /** The hub database already open in this process (the in-process hub: the embedded database is one session); else opened from the URL. */
+  readonly hubDataSource?: DataSource;
+  /** The active policy set, read once per request: its version goes into every subgraph's token, the audit and the answer. */
   readonly policy: () => CompiledPolicy;
+  /** Subgraphs run in their own processes: push each active policy set to them (gateway/policy-push.ts). */
+  readonly pushPolicies?: boolean;
   /** The joint-operation registry: only the operations it confirms travel in the gateway's tokens (none without it). */
   readonly operations?: OperationDirectory;
 }
@@ -37,6 +46,8 @@ export interface RunningGateway extends RunningServer {
   readonly hubDataSource: DataSource;
   /** Anchors every audit chain's head now (it also runs every AUDIT_ANCHOR_INTERVAL_SECONDS). */
   anchorNow(): Promise<void>;
+  /** Makes every subgraph hold a policy set before it becomes active (only with `pushPolicies`). */
+  pushPolicy(policy: CompiledPolicy): Promise<void>;
 }
 
 /** Serves the federated graph from the committed supergraph (no introspection at run time). */
@@ -51,13 +62,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
   });
   let requests = 0;
-  const hub = await openDatabase({
-    url: options.hubDatabaseUrl,
-    entities: [],
-    migrations: [...HUB_AUDIT_MIGRATIONS],
-    poolMax: 1,
-    runMigrations: config.runMigrations,
-  });
+  const hub = options.hubDataSource
+    ? { dataSource: options.hubDataSource, close: async () => {} }
+    : await openDatabase({
+        url: options.hubDatabaseUrl,
+        entities: [],
+        migrations: [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000, CreatePolicyStore1764500000000],
+        poolMax: 1,
+        runMigrations: config.runMigrations,
+      });
   const chainKey = await loadChainKey(config.auditChainKeyFile, { create: !config.production });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -73,7 +86,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: true,
     plugins: [
       callerPlugin<GatewayContext>(config.purposes),
-      requestAuditPlugin(hub.dataSource, () => options.policy().version, config.purposes, chainKey),
+      requestAuditPlugin(hub.dataSource, config.purposes, chainKey),
+      policyVersionPlugin(),
       ApolloServerPluginCacheControlDisabled(),
     ],
     formatError: formatGatewayError,
@@ -89,7 +103,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requests += 1;
       const caller = await readCaller(req, options.verifier, { mintRequestId: true });
       // Subgraphs believe the operations in the gateway's token: only those the registry confirms go there.
-      return { caller, subject: caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null };
+      // One policy version for the whole request, taken here: every subgraph call carries it.
+      const policyVersion = options.policy().version;
+      return { caller, subject: caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null, policyVersion };
     },
     onRefused: async (req, res, refusal) => {
       const caller = await readCaller(req, options.verifier, { mintRequestId: true });
@@ -121,15 +137,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const anchoring = startGatewayAnchoring(config, hub.dataSource, chainKey, urls, trust);
+  const push: PolicyPush | null = options.pushPolicies
+    ? startPolicyPush({
+        urls,
+        trust,
+        policy: options.policy,
+        intervalMs: 1000,
+        onError: (error) => logLine("gateway", "policy push failed:", error instanceof Error ? error.message : String(error)),
+      })
+    : null;
   return {
     ...server,
     hubDataSource: hub.dataSource,
     anchorNow: () => anchoring.anchorNow(),
+    pushPolicy: async (policy) => push?.pushNow(policy),
     async close() {
       await server.close();
       // A last anchor, so what was served up to now is covered (the subgraphs still run: they stop after the gateway).
       await anchoring.anchorNow();
       anchoring.stop();
+      push?.stop();
       await hub.close();
     },
   };

@@ -17,7 +17,6 @@ import { auditedOperationName, auditedPurpose, auditedRootFields } from "./reque
  */
 export function requestAuditPlugin(
   dataSource: DataSource,
-  policyVersion: () => string,
   purposes: readonly string[],
   chainKey: Buffer,
 ): ApolloServerPlugin<GatewayContext> {
@@ -36,7 +35,7 @@ export function requestAuditPlugin(
           const outcome = codes.length === 0 ? "ok" : result.data ? "partial" : "refused";
           try {
             await appendChained(dataSource, "request_audit", [
-              requestAuditRow(caller, purposes, policyVersion(), {
+              requestAuditRow(caller, purposes, contextValue.policyVersion, {
                 operationName: reached.operation?.name?.value ?? request.operationName ?? null,
                 rootFields: reached.rootFields,
                 outcome,

@@ -44,6 +44,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       purpose: caller?.purpose ?? null,
       justification: caller?.justification ?? null,
       requestId: caller?.requestId ?? "no-request",
+      policyVersion: context?.policyVersion,
     });
     headers.set("authorization", `Bearer ${token}`);
     if (caller) headers.set("x-request-id", caller.requestId);

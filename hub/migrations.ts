@@ -3,6 +3,7 @@ import { AGENCY_AUDIT_MIGRATIONS, HUB_AUDIT_MIGRATIONS } from "../platform/audit
 import { DATABASE_OWNERS, type DatabaseOwner, type LiaisonConfig } from "../platform/config.js";
 import { openDatabase } from "../platform/db/index.js";
 import { CreateJointOperation1764300000000 } from "../platform/operations/index.js";
+import { CreatePolicyStore1764500000000 } from "../platform/policy-store/index.js";
 import type { SubgraphDefinition } from "../platform/subgraph/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
 
@@ -15,8 +16,8 @@ type Migrations = ReadonlyArray<new () => MigrationInterface>;
  * DATABASE_MIGRATE=false, refuse to start while one of theirs is pending.
  */
 
-/** The hub database: the gateway's request audit and anchors, and the joint-operation registry. */
-export const HUB_MIGRATIONS: Migrations = [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000];
+/** The hub database: the gateway's request audit and anchors, the joint-operation registry and the policy store. */
+export const HUB_MIGRATIONS: Migrations = [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000, CreatePolicyStore1764500000000];
 
 /** Each database owner's full migration list, from the subgraph definitions that own data. */
 export function migrationsByOwner(definitions: readonly SubgraphDefinition[] = SUBGRAPHS): ReadonlyMap<DatabaseOwner, Migrations> {

@@ -7,6 +7,8 @@ import { OperationRegistry } from "../platform/operations/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
 import { migrateDatabases } from "./migrations.js";
 import { loadActivePolicy } from "./policy-source.js";
+import { POLICY_CHECK_INTERVAL_MS } from "./start-hub.js";
+import { PolicySource } from "../platform/policy-store/index.js";
 
 /*
  * Runs one service per process, as docker-compose does: `tsx hub/service.ts customs`.
@@ -32,13 +34,21 @@ async function main(): Promise<() => Promise<void>> {
     const verifier = await createTokenVerifier(config);
     // The joint-operation registry: only operations it confirms travel in the tokens the gateway mints.
     const operations = new OperationRegistry();
-    const gateway = await startGateway({ config, verifier, hubDatabaseUrl, policy: await loadActivePolicy(config), operations });
-    const report = (error: unknown) => process.stderr.write(`gateway: joint-operation registry not read: ${error instanceof Error ? error.message : String(error)}\n`);
-    await operations.load(gateway.hubDataSource).catch(report);
-    operations.watch(gateway.hubDataSource, undefined, report);
+    // The policy files until the hub database holds an active set; then every activation, within a second.
+    const policies = new PolicySource((await loadActivePolicy(config))());
+    const gateway = await startGateway({ config, verifier, hubDatabaseUrl, policy: () => policies.active(), operations, pushPolicies: true });
+    // A new version reaches every subgraph before the gateway runs a request under it.
+    policies.beforeActivate = (policy) => gateway.pushPolicy(policy);
+    const report = (what: string) => (error: unknown) => process.stderr.write(`gateway: ${what} not read: ${error instanceof Error ? error.message : String(error)}\n`);
+    await operations.load(gateway.hubDataSource).catch(report("joint-operation registry"));
+    operations.watch(gateway.hubDataSource, undefined, report("joint-operation registry"));
+    await policies.refreshFrom(gateway.hubDataSource).catch(report("policy set"));
+    policies.watch(gateway.hubDataSource, POLICY_CHECK_INTERVAL_MS, report("policy set"));
+    await policies.listen(hubDatabaseUrl, gateway.hubDataSource, report("policy set")).catch(report("policy notifications"));
     process.stdout.write(`gateway ready: ${gateway.url}\n`);
     return async () => {
       operations.stop();
+      policies.stop();
       await gateway.close();
     };
   }
@@ -54,7 +64,17 @@ async function main(): Promise<() => Promise<void>> {
   if (definition.database && !url) throw new Error(`${name}: set DATABASE_URL or DATABASE_URL_${owner.toUpperCase()}`);
   // No joint-operation registry here: the operations a caller may act under arrive confirmed in the gateway's token.
   const verifier = await createTokenVerifier(config);
-  const subgraph = await startSubgraph(definition, { config, verifier, databaseUrl: url, poolMax: 10, policy: await loadActivePolicy(config) });
+  // The gateway pushes the policy set (a gateway token binds it); until the first push, everything is denied.
+  const policies = new PolicySource();
+  const subgraph = await startSubgraph(definition, {
+    config,
+    verifier,
+    databaseUrl: url,
+    poolMax: 10,
+    policy: () => policies.active(),
+    policyVersion: async (version) => policies.byVersion(version),
+    policyInstall: policies,
+  });
   process.stdout.write(`${name} ready: ${subgraph.url}\n`);
   return () => subgraph.close();
 }

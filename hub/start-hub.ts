@@ -2,8 +2,10 @@ import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
 import { createTokenVerifier, loadOrCreateDevKeys } from "../platform/auth/index.js";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../platform/subgraph/index.js";
 import { startGateway, type RunningGateway } from "../gateway/index.js";
-import { openDatabase } from "../platform/db/index.js";
-import { CreateJointOperation1764300000000, OperationRegistry } from "../platform/operations/index.js";
+import { openDatabase, type Database } from "../platform/db/index.js";
+import { PolicySource } from "../platform/policy-store/index.js";
+import { HUB_MIGRATIONS } from "./migrations.js";
+import { OperationRegistry } from "../platform/operations/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
 import { resolveDatabases } from "./databases.js";
 import { loadActivePolicy } from "./policy-source.js";
@@ -29,6 +31,8 @@ export interface RunningHub {
   readonly embedded: boolean;
   /** The joint-operation registry every subgraph consults (hub database; `refresh()` after an edit). */
   readonly operations: OperationRegistry;
+  /** The policy versions this hub enforces, following the hub database (null when a test fixed the policy). */
+  readonly policies: PolicySource | null;
   close(): Promise<void>;
 }
 
@@ -38,28 +42,52 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const definitions = options.subgraphs ?? SUBGRAPHS;
   if (config.issuers.some((issuer) => issuer.dev)) await loadOrCreateDevKeys(config.dataDir);
   const verifier = await createTokenVerifier(config);
-  const policy = options.policy ?? (await loadActivePolicy(config));
   const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory, withHub: true });
   const running: Record<string, RunningSubgraph> = {};
   const operations = new OperationRegistry();
+  let source: PolicySource | null = null;
+  let hub: Database | undefined;
   const closeAll = async () => {
     operations.stop();
+    source?.stop();
     await Promise.all(Object.values(running).map((sg) => sg.close()));
+    await hub?.close();
     await databases.stop();
   };
   try {
-    await loadOperations(operations, databases.urls.hub as string);
+    // One connection to the hub database for the whole process: the embedded database is one
+    // session, and the request audit, the registries and the policy store share it.
+    hub = await openDatabase({ url: databases.urls.hub as string, entities: [], migrations: [...HUB_MIGRATIONS], poolMax: 1 });
+    const hubDataSource = hub.dataSource;
+    await operations.load(hubDataSource);
+    // The policy files are the version until the hub database holds an active set; from then on
+    // every approved change reaches every service here within a second.
+    let policy: () => CompiledPolicy;
+    let policyVersion: (version: string) => Promise<CompiledPolicy | undefined>;
+    if (options.policy) {
+      const fixed = options.policy;
+      policy = fixed;
+      policyVersion = async (version) => (fixed().version === version ? fixed() : undefined);
+    } else {
+      const followed = new PolicySource((await loadActivePolicy(config))());
+      source = followed;
+      await followed.refreshFrom(hubDataSource);
+      policy = () => followed.active();
+      policyVersion = async (version) => followed.byVersion(version);
+    }
     await Promise.all(
       definitions.map(async (definition) => {
         running[definition.name] = await startSubgraph(definition, {
           config,
           verifier,
           databaseUrl: databases.urls[definition.name],
+          dataSource: definition.databaseOwner === "hub" ? hubDataSource : undefined,
           port: options.randomPorts ? 0 : undefined,
           // PGlite is one session behind its socket: two connections interleaving the extended
           // protocol clobber each other's unnamed portal, so each embedded database gets one connection.
           poolMax: databases.embedded.length > 0 ? 1 : 10,
           policy,
+          policyVersion,
           enforcement: options.enforcement,
           operations,
         });
@@ -72,21 +100,25 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       subgraphUrls,
       port: options.randomPorts ? 0 : undefined,
       hubDatabaseUrl: databases.urls.hub as string,
+      hubDataSource,
       policy,
       operations,
     });
-    // From here on the registry polls through the gateway's hub connection: the embedded hub
-    // database is one session, and a second client could interleave with the request audit.
-    operations.watch(gateway.hubDataSource, undefined, (error) => {
-      process.stderr.write(`liaison: joint-operation registry not refreshed: ${error instanceof Error ? error.message : String(error)}\n`);
-    });
+    const report = (what: string) => (error: unknown) => {
+      process.stderr.write(`liaison: ${what} not refreshed: ${error instanceof Error ? error.message : String(error)}\n`);
+    };
+    operations.watch(hubDataSource, undefined, report("joint-operation registry"));
+    source?.watch(hubDataSource, POLICY_CHECK_INTERVAL_MS, report("policy set"));
+    if (source && config.databaseUrls.hub) await source.listen(databases.urls.hub as string, hubDataSource, report("policy set"));
     return {
       gateway,
       subgraphs: running,
       embedded: databases.embedded.length > 0,
       operations,
+      policies: source,
       async close() {
         operations.stop();
+        source?.stop();
         await gateway.close();
         await closeAll();
       },
@@ -97,15 +129,5 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 }
 
-/**
- * Brings the hub database's joint-operation table up to date and reads it once, through a
- * connection of its own that is closed before the gateway opens the hub database.
- */
-export async function loadOperations(registry: OperationRegistry, hubDatabaseUrl: string): Promise<void> {
-  const hub = await openDatabase({ url: hubDatabaseUrl, entities: [], migrations: [CreateJointOperation1764300000000], poolMax: 1 });
-  try {
-    await registry.load(hub.dataSource);
-  } finally {
-    await hub.close();
-  }
-}
+/** How often each process checks the hub database for a newly activated policy set (the 2-second promise needs well under it). */
+export const POLICY_CHECK_INTERVAL_MS = 500;

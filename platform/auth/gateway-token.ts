@@ -22,8 +22,8 @@ export const GATEWAY_TOKEN_MAX_LIFETIME_SECONDS = 60;
 /** Clock skew between the gateway and a subgraph, both ours. */
 const SKEW_SECONDS = 5;
 
-/** What a subgraph call is for: a GraphQL request on behalf of a subject, or reading its audit head. */
-export type GatewayScope = "graphql" | "audit-head";
+/** What a subgraph call is for: a GraphQL request on behalf of a subject, reading its audit head, or installing a policy set. */
+export type GatewayScope = "graphql" | "audit-head" | "policy";
 
 /** The audience of tokens for one subgraph. */
 export const gatewayAudience = (audience: string, subgraph: string) => `${audience}/${subgraph}`;
@@ -41,6 +41,8 @@ export interface GatewayCall {
   readonly purpose?: string | null;
   readonly justification?: string | null;
   readonly requestId: string;
+  /** The policy version the whole request runs under: every subgraph enforces that one. */
+  readonly policyVersion?: string;
 }
 
 /** Signs one call's token with the gateway's key. */
@@ -57,6 +59,7 @@ export async function mintGatewayToken(key: GatewaySigningKey, issuer: string, a
     });
   }
   if (call.purpose) claims.pur = call.purpose;
+  if (call.policyVersion) claims.pv = call.policyVersion;
   if (call.justification) claims.jst = call.justification;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: GATEWAY_ALG, typ: GATEWAY_TOKEN_TYP, kid: key.kid })
@@ -77,6 +80,8 @@ export interface VerifiedGatewayCall {
   readonly purpose: string | null;
   readonly justification: string | null;
   readonly requestId: string;
+  /** The policy version the gateway runs the request under; null when it named none. */
+  readonly policyVersion: string | null;
 }
 
 /**
@@ -142,6 +147,7 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
     const purpose = typeof payload.pur === "string" ? payload.pur : null;
     if (purpose !== null && !options.purposes.includes(purpose)) throw new AuthenticationError('gateway token claim "pur" is invalid');
     const justification = typeof payload.jst === "string" ? payload.jst.slice(0, 500) : null;
+    const policyVersion = typeof payload.pv === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(payload.pv) ? payload.pv : null;
     let subject: Subject | null = null;
     if (scope === "graphql") {
       if (typeof payload.src !== "string") throw new AuthenticationError('gateway token claim "src" is invalid');
@@ -151,7 +157,7 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
     }
     // Last, after everything else held: a refused token does not use up its id.
     if (!replay.accept(jti, exp, Math.floor(Date.now() / 1000))) throw new AuthenticationError("gateway token has already been used");
-    return { scope, subject, purpose, justification, requestId: rid };
+    return { scope, subject, purpose, justification, requestId: rid, policyVersion };
   };
 }
 

@@ -15,6 +15,8 @@ export interface Caller {
   readonly requestId: string;
   /** The X-Request-Id a client sent to the gateway, kept apart for correlation; null when absent or not a plain id. */
   readonly clientRequestId: string | null;
+  /** The policy version the gateway's token names for this request (subgraphs enforce exactly it); null otherwise. */
+  readonly policyVersion: string | null;
 }
 
 export interface ReadCallerOptions {
@@ -49,7 +51,7 @@ export async function readCaller(req: IncomingMessage, verify: TokenVerifier, op
       authError = error instanceof AuthenticationError ? error.message : "token could not be verified";
     }
   }
-  return { subject, authError, purpose, justification, requestId, clientRequestId, viaGateway: false };
+  return { subject, authError, purpose, justification, requestId, clientRequestId, viaGateway: false, policyVersion: null };
 }
 
 /** The bearer token of a request, or why there is none usable; never logged. */

@@ -44,6 +44,7 @@ export async function readSubgraphCaller(req: IncomingMessage, body: unknown, tr
         justification: call.justification,
         requestId: call.requestId,
         clientRequestId: null,
+        policyVersion: call.policyVersion,
       };
     } catch (error) {
       throw refuse(error instanceof AuthenticationError ? error.message : "gateway token could not be verified");

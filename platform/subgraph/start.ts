@@ -3,6 +3,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Agency } from "../../schema/enums.js";
+import { ErrorCode } from "../../schema/errors.js";
+import type { PolicySource } from "../policy-store/index.js";
+import { POLICY_INSTALL_PATH, policyInstallRoute } from "./policy-install.js";
 import { AccessContext, enforcePolicies, Reachability } from "../access/index.js";
 import { supergraphSchema } from "../../policies/index.js";
 import { readSupergraph } from "../../schema/supergraph.js";
@@ -48,6 +51,10 @@ export interface StartOptions {
   readonly poolMax?: number;
   /** The active policy set; read per request, so a new version applies to the next request. */
   readonly policy: () => CompiledPolicy;
+  /** A policy version a gateway token names: held, or fetched from its source; undefined when unavailable (the request is refused). */
+  readonly policyVersion?: (version: string) => Promise<CompiledPolicy | undefined>;
+  /** A service in its own process: the gateway pushes policy sets here (POST /policy/install, gateway token `scope: policy`). */
+  readonly policyInstall?: Pick<PolicySource, "hold" | "install" | "byVersion">;
   /** Benchmarks only: serve without policy enforcement or audit, to measure their cost. Never configurable. */
   readonly enforcement?: boolean;
   /** The joint-operation registry: a token's operation claims count only where it says so (none without it). */
@@ -87,6 +94,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   // Reachability is judged on the whole federated graph: entry points may live in other subgraphs.
   const schema = enforcement ? enforcePolicies(unprotected, new Reachability(supergraphSchema(await readSupergraph()))) : unprotected;
   const chainKey = database && enforcement ? await loadChainKey(config.auditChainKeyFile, { create: !config.production }) : null;
+  // The version the gateway runs the request under (named in its token), else the active one.
+  const policyFor = async (named: string | null): Promise<CompiledPolicy> => {
+    const active = options.policy();
+    if (named === null || named === active.version) return active;
+    const held = await options.policyVersion?.(named);
+    if (!held) throw new Refusal(503, `policy version ${named} is not available on this service yet; try again`, ErrorCode.INTERNAL_SERVER_ERROR);
+    return held;
+  };
   const trust: SubgraphTrust = {
     gateway: createGatewayTokenVerifier({
       key: await loadGatewayPublicKey(config),
@@ -125,14 +140,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       // the operations the registry confirms for the subject's agency today, never a bare claim:
       // the gateway's token carries only confirmed ones; a caller's own token is checked here.
       const subject = caller.subject ? (caller.viaGateway ? caller.subject : withEffectiveOperations(caller.subject, options.operations)) : null;
+      const policy = await policyFor(caller.policyVersion);
       const access =
         subject && caller.purpose && config.purposes.includes(caller.purpose)
-          ? new AccessContext(options.policy().forCaller(subject, caller.purpose), subject)
+          ? new AccessContext(policy.forCaller(subject, caller.purpose), subject)
           : null;
       return { caller, loaders: new LoaderCache(), config, db: database?.dataSource, access };
     },
     routes: {
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: definition.name }),
+      ...(options.policyInstall ? { [POLICY_INSTALL_PATH]: policyInstallRoute(options.policyInstall, trust) } : {}),
       // The delivery audit's head, for the gateway's anchoring: answered only to a gateway token minted for it.
       ...(database && enforced
         ? {

@@ -71,8 +71,8 @@ describe("npm run audit -- verify", () => {
       "customs.access_audit: ok, 3 rows, 1 anchor(s), head <head>",
       "fiu.access_audit: ok, 0 rows, 0 anchor(s), head <head>",
       // The import of the default policy documents on first start.
-      "hub.admin_audit: ok, 1 rows, 0 anchor(s), head <head>",
-      "hub.audit_anchor: ok, 2 rows, 0 anchor(s), head <head>",
+      "hub.admin_audit: ok, 1 rows, 1 anchor(s), head <head>",
+      "hub.audit_anchor: ok, 3 rows, 0 anchor(s), head <head>",
       "hub.request_audit: ok, 3 rows, 1 anchor(s), head <head>",
       "police.access_audit: ok, 0 rows, 0 anchor(s), head <head>",
       "postal.access_audit: ok, 0 rows, 0 anchor(s), head <head>",
@@ -107,6 +107,6 @@ describe("npm run audit -- verify", () => {
       ].join("\n"),
     );
     expect(stdout.match(/^\S+: BROKEN/gm)?.sort()).toEqual(["customs.access_audit: BROKEN", "hub.request_audit: BROKEN"]);
-    expect(stdout).toContain("hub.audit_anchor: ok, 2 rows");
+    expect(stdout).toContain("hub.audit_anchor: ok, 3 rows");
   });
 });

@@ -29,14 +29,18 @@ describe("audit anchoring through the gateway", () => {
     const customs = await readChainHead(th.hub.subgraphs.customs?.dataSource as DataSource, "access_audit");
     const police = await readChainHead(th.hub.subgraphs.police?.dataSource as DataSource, "access_audit");
     const hub = await readChainHead(th.hub.gateway.hubDataSource, "request_audit");
+    const admin = await readChainHead(th.hub.gateway.hubDataSource, "admin_audit");
     const row = (source: string, head: typeof hub) => ({ source, head_seq: String(head?.seq), head_hash: head?.hash, rows: String(head?.rows) });
     // fiu and postal served nothing yet: an empty chain has no head to anchor.
-    expect((await anchors()).sort((a, b) => a.source.localeCompare(b.source))).toEqual([row("customs.access_audit", customs), row("hub.request_audit", hub), row("police.access_audit", police)]);
+    // The admin audit holds the import of the default policy documents.
+    expect((await anchors()).sort((a, b) => a.source.localeCompare(b.source))).toEqual([
+      row("customs.access_audit", customs), row("hub.admin_audit", admin), row("hub.request_audit", hub), row("police.access_audit", police),
+    ]);
     await th.hub.gateway.anchorNow();
-    expect(await anchors()).toHaveLength(3);
+    expect(await anchors()).toHaveLength(4);
     await th.query(`{ phone(e164: "+447700900186") { seizures { id } } }`, {}, { token: await th.token("CUSTOMS") });
     await th.hub.gateway.anchorNow();
-    expect((await anchors()).slice(3).map((a) => a.source).sort()).toEqual(["customs.access_audit", "hub.request_audit"]);
+    expect((await anchors()).slice(4).map((a) => a.source).sort()).toEqual(["customs.access_audit", "hub.request_audit"]);
   });
 
   it("answers /audit/head to nobody but the gateway: no token, a user's token, a gateway token for GraphQL", async () => {

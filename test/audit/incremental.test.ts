@@ -54,8 +54,8 @@ describe("incremental delivery fails closed", () => {
 
   it("the gateway replaces an incremental answer by the same refusal and audits the request as refused, with its issuer", async () => {
     const response = incrementalResponse();
-    await sendThrough(requestAuditPlugin(hub.dataSource, () => "0123456789abcdef", ["investigation"], key), {
-      contextValue: { caller, subject },
+    await sendThrough(requestAuditPlugin(hub.dataSource, ["investigation"], key), {
+      contextValue: { caller: { ...caller, policyVersion: null }, subject, policyVersion: "0123456789abcdef" },
       response,
       errors: undefined,
       document: parse(`{ phone(e164: "+447700900101") { e164 ... @defer { officerNotes } } }`),

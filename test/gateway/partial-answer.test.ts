@@ -32,7 +32,7 @@ describe("gateway with one agency's subgraph down", () => {
     const response = await fetch(th.hub.gateway.url.replace("/graphql", "/readyz"));
     expect(response.status).toBe(503);
     expect(((await response.json()) as { subgraphs: Record<string, string> }).subgraphs).toEqual({
-      customs: "ready", police: "unreachable", fiu: "ready", postal: "ready", links: "ready",
+      customs: "ready", police: "unreachable", fiu: "ready", postal: "ready", links: "ready", admin: "ready",
     });
   });
 });

@@ -12,6 +12,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  /** Only with `Caller.extensions`: the answer's extensions (`policyVersion`). */
+  extensions?: Record<string, unknown>;
 }
 
 export interface Caller {
@@ -20,6 +22,8 @@ export interface Caller {
   justification?: string;
   requestId?: string;
   headers?: Record<string, string>;
+  /** Return the answer's `extensions` too. */
+  extensions?: boolean;
 }
 
 export interface TestHub {
@@ -82,8 +86,9 @@ export async function startTestHub(
       if (caller.requestId) headers["x-request-id"] = caller.requestId;
       Object.assign(headers, caller.headers);
       const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as Omit<GraphQLResponse, "status">;
-      return { status: response.status, ...body } as GraphQLResponse<never>;
+      const { extensions, ...body } = (await response.json()) as Omit<GraphQLResponse, "status">;
+      // The policy version every executed answer names is left out unless asked for: most tests compare whole answers.
+      return { status: response.status, ...body, ...(caller.extensions ? { extensions } : {}) } as GraphQLResponse<never>;
     },
     async close() {
       await hub.close();
