@@ -3,6 +3,7 @@ import { CreatePolicyStore1764500000000 } from "../../platform/policy-store/inde
 import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
 import { buildFederatedSchema } from "../../schema/federation.js";
 import { importPolicyDocumentsIfEmpty } from "./import.js";
+import { AccessResolver } from "./access/access.resolver.js";
 import { CreatePolicyChange1764500000200 } from "./migrations/1764500000200-create-policy-change.js";
 import { PolicyResolver } from "./policy/policy.resolver.js";
 
@@ -26,5 +27,5 @@ export const admin: SubgraphDefinition = {
   prepare: async (dataSource, config) => {
     await importPolicyDocumentsIfEmpty(dataSource, config);
   },
-  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver] }),
+  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, AccessResolver] }),
 };
