@@ -42,6 +42,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const definitions = options.subgraphs ?? SUBGRAPHS;
   if (config.issuers.some((issuer) => issuer.dev)) await loadOrCreateDevKeys(config.dataDir);
   const verifier = await createTokenVerifier(config);
+  // The policy files are validated before anything starts: an invalid set stops the hub at once.
+  const filePolicy = options.policy ? null : (await loadActivePolicy(config))();
   const databases = await resolveDatabases(definitions, config, { inMemory: options.inMemory, withHub: true });
   const running: Record<string, RunningSubgraph> = {};
   const operations = new OperationRegistry();
@@ -69,7 +71,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       policy = fixed;
       policyVersion = async (version) => (fixed().version === version ? fixed() : undefined);
     } else {
-      const followed = new PolicySource((await loadActivePolicy(config))());
+      const followed = new PolicySource(filePolicy as CompiledPolicy);
       source = followed;
       await followed.refreshFrom(hubDataSource);
       policy = () => followed.active();

@@ -49,7 +49,8 @@ try {
 }
 const scale = integer(values.scale, "scale", config.seedScale, 1, MAX_SCALE);
 const seed = integer(values.seed, "seed", DEFAULT_SEED, 0, 0xffffffff);
-const agencies = SUBGRAPHS.filter((definition) => definition.database !== null);
+// The agency services that hold records (the admin service works on the hub database, which holds none).
+const agencies = SUBGRAPHS.filter((definition) => definition.database !== null && definition.agency !== null);
 const embedded = agencies.some((definition) => !config.databaseUrls[definition.name as keyof typeof config.databaseUrls]);
 
 const started = performance.now();
