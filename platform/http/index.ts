@@ -1,4 +1,4 @@
-export { serveGraphQL, sendJson, Refusal, PERSISTED_QUERY_REFUSAL, type HttpServerOptions, type Route, type RunningServer } from "./serve.js";
+export { readJsonBody, serveGraphQL, sendJson, Refusal, PERSISTED_QUERY_REFUSAL, type HttpServerOptions, type Route, type RunningServer } from "./serve.js";
 export { callerPlugin } from "./caller-plugin.js";
 export { bearerToken, readCaller, type Caller, type ReadCallerOptions } from "./caller.js";
 export { readSubgraphCaller, GATEWAY_ONLY, type SubgraphTrust } from "./subgraph-caller.js";

@@ -31,12 +31,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
 /** A request refused before GraphQL runs (no trusted credentials): the status, message and code the caller gets. */
 export class Refusal extends Error {
   constructor(readonly status: number, message: string, readonly code: string) {
@@ -44,12 +38,13 @@ export class Refusal extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+/** Reads a request body: JSON parsed, other types as text; a Refusal (413, 400) when too large or not JSON. */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new HttpError(413, "request body too large");
+    if (size > limit) throw new Refusal(413, "request body too large", "BAD_USER_INPUT");
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
@@ -58,7 +53,7 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
   } catch {
-    throw new HttpError(400, "request body is not valid JSON");
+    throw new Refusal(400, "request body is not valid JSON", "BAD_USER_INPUT");
   }
 }
 
@@ -118,19 +113,19 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
     res.end();
   };
 
-  const refuse = async (req: IncomingMessage, res: ServerResponse, error: HttpError): Promise<void> => {
+  const refuse = async (req: IncomingMessage, res: ServerResponse, error: Refusal): Promise<void> => {
     try {
-      await options.onRefused?.(req, res, { status: error.status, code: "BAD_USER_INPUT" });
+      await options.onRefused?.(req, res, { status: error.status, code: error.code });
     } catch (hookError) {
       logLine("http", "refused request not audited:", hookError instanceof Error ? hookError.message : String(hookError));
     }
     // The rest of an oversized body is never read: this connection cannot carry another request.
     if (error.status === 413) res.setHeader("connection", "close");
-    sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT" } }] });
+    sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
   };
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return refuse(req, res, error);
+      if (error instanceof Refusal) return refuse(req, res, error);
       // Full detail stays in our log; the caller gets no stack.
       logLine("http", error instanceof Error ? error : String(error));
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });

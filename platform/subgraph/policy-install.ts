@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PolicyRule } from "../../policies/index.js";
-import { readSubgraphCaller, Refusal, sendJson, type SubgraphTrust } from "../http/index.js";
+import { readJsonBody, readSubgraphCaller, Refusal, sendJson, type SubgraphTrust } from "../http/index.js";
 import type { PolicySource } from "../policy-store/index.js";
 
 /** Where the gateway pushes policy sets to a subgraph in its own process (gateway/policy-push.ts). */
@@ -8,21 +8,6 @@ export const POLICY_INSTALL_PATH = "/policy/install";
 
 const MAX_BODY_BYTES = 5_000_000;
 const VERSION = /^[A-Za-z0-9._-]{1,64}$/;
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Refusal(413, "policy set too large", "BAD_USER_INPUT");
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
-  } catch {
-    throw new Refusal(400, "request body is not valid JSON", "BAD_USER_INPUT");
-  }
-}
 
 /**
  * `POST /policy/install`: answers only a gateway token minted for this body (`scope: policy`).
@@ -33,7 +18,7 @@ export function policyInstallRoute(source: Pick<PolicySource, "hold" | "install"
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       if (req.method !== "POST") throw new Refusal(405, "POST a policy set", "BAD_USER_INPUT");
-      const body = await readBody(req);
+      const body = await readJsonBody(req, MAX_BODY_BYTES);
       await readSubgraphCaller(req, body, trust, "policy");
       const { version, rules } = (body ?? {}) as { version?: unknown; rules?: unknown };
       if (typeof version !== "string" || !VERSION.test(version)) throw new Refusal(400, "version is missing or malformed", "BAD_USER_INPUT");

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { createSecretFileOnce, readSecretFile } from "../../secrets.js";
 import path from "node:path";
 import { badInput } from "../../../schema/errors.js";
 
@@ -57,19 +57,12 @@ export class CursorSealer {
  */
 export async function loadCursorSealer(dataDir: string, options: { create: boolean } = { create: true }): Promise<CursorSealer> {
   const file = path.join(dataDir, "keys", "cursor.key");
-  try {
-    const key = Buffer.from((await readFile(file, "utf8")).trim(), "base64url");
-    if (key.length !== 32) throw new Error(`cursor key file ${file} must hold 32 random bytes, base64url`);
-    return new CursorSealer(key);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  let text = await readSecretFile(file);
+  if (text === null) {
+    if (!options.create) throw new Error(`cursor key file ${file} is missing: production needs one (32 random bytes, base64url), shared by the replicas of a service`);
+    text = await createSecretFileOnce(file, () => randomBytes(32).toString("base64url"));
   }
-  if (!options.create) throw new Error(`cursor key file ${file} is missing: production needs one (32 random bytes, base64url), shared by the replicas of a service`);
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  await writeFile(tmp, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  // Several services starting together: link() refuses an existing file, so the first one wins and all read its key.
-  await link(tmp, file).catch(() => undefined);
-  await unlink(tmp);
-  return new CursorSealer(Buffer.from((await readFile(file, "utf8")).trim(), "base64url"));
+  const key = Buffer.from(text.trim(), "base64url");
+  if (key.length !== 32) throw new Error(`cursor key file ${file} must hold 32 random bytes, base64url`);
+  return new CursorSealer(key);
 }
