@@ -2,7 +2,7 @@ import type { MigrationInterface } from "typeorm";
 import { AGENCY_AUDIT_MIGRATIONS, HUB_AUDIT_MIGRATIONS } from "../platform/audit/index.js";
 import { DATABASE_OWNERS, type DatabaseOwner, type LiaisonConfig } from "../platform/config.js";
 import { openDatabase } from "../platform/db/index.js";
-import { CreateJointOperation1764300000000 } from "../platform/operations/index.js";
+import { CreateJointOperation1764300000000, OperationAdmin1764500000300 } from "../platform/operations/index.js";
 import { CreatePolicyStore1764500000000 } from "../platform/policy-store/index.js";
 import type { SubgraphDefinition } from "../platform/subgraph/index.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
@@ -17,7 +17,7 @@ type Migrations = ReadonlyArray<new () => MigrationInterface>;
  */
 
 /** The hub database: the gateway's request audit and anchors, the joint-operation registry and the policy store. */
-export const HUB_MIGRATIONS: Migrations = [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000, CreatePolicyStore1764500000000];
+export const HUB_MIGRATIONS: Migrations = [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000, CreatePolicyStore1764500000000, OperationAdmin1764500000300];
 
 /** Each database owner's full migration list, from the subgraph definitions that own data. */
 export function migrationsByOwner(definitions: readonly SubgraphDefinition[] = SUBGRAPHS): ReadonlyMap<DatabaseOwner, Migrations> {

@@ -23,18 +23,39 @@ export const OPERATION_POLL_MS = 3000;
 // interleave with another client's extended-protocol exchange on the embedded database.
 const SELECT = `SELECT "id", "name", "member_agencies" AS "memberAgencies",
   to_char("valid_from", 'YYYY-MM-DD') AS "validFrom", to_char("valid_to", 'YYYY-MM-DD') AS "validTo"
-  FROM "joint_operation"`;
+  FROM "joint_operation" WHERE "closed_at" IS NULL`;
+
+/**
+ * The registries polling each database in this process. An edit made in this process (the
+ * operations administration of the in-process hub) refreshes them at once instead of at the next
+ * poll; a service in another process still learns of it by polling.
+ */
+const watching = new Map<DataSource, Set<OperationRegistry>>();
+
+/**
+ * Tells the registries of this process that poll `dataSource` that its operations changed, and
+ * waits until they have re-read them. Never rejects: the change is committed either way, and a
+ * failed read is retried at the next poll.
+ */
+export async function operationsChanged(dataSource: DataSource): Promise<void> {
+  const registries = [...(watching.get(dataSource) ?? [])];
+  await Promise.all(registries.map((registry) => registry.refresh().catch(() => undefined)));
+}
 
 /**
  * The joint operations of the hub database, held in memory. A token's `operations` claim is only
  * a request: a claim counts when the registry has that operation, the subject's agency is a
- * member, and today (UTC) is within its validity. An empty registry lets no claim count.
+ * member, today (UTC) is within its validity, and it is not closed. An empty registry lets no
+ * claim count.
  */
 export class OperationRegistry implements OperationDirectory {
   private operations: ReadonlyMap<string, JointOperation> = new Map();
   private source: DataSource | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private loading: Promise<void> | undefined;
+  /** Reads run one after the other, so an older snapshot never replaces a newer one. */
+  private reads: Promise<void> = Promise.resolve();
+  /** A read queued but not started yet: whoever asks now is served by it. */
+  private queued: Promise<void> | undefined;
 
   /** Replaces the snapshot with the table's rows (and remembers the source for `refresh`). */
   async load(dataSource: DataSource): Promise<void> {
@@ -43,13 +64,22 @@ export class OperationRegistry implements OperationDirectory {
     this.operations = new Map(rows.map((row) => [row.id, Object.freeze({ ...row, memberAgencies: Object.freeze([...row.memberAgencies]) })]));
   }
 
-  /** Re-reads the table now (after an edit), from the last source loaded. */
-  async refresh(): Promise<void> {
-    if (!this.source) return;
-    this.loading ??= this.load(this.source).finally(() => {
-      this.loading = undefined;
-    });
-    await this.loading;
+  /**
+   * Re-reads the table (after an edit), from the last source loaded. The read starts after this
+   * call, never before: joining a read already under way could miss the edit the caller waits for.
+   */
+  refresh(): Promise<void> {
+    const source = this.source;
+    if (!source) return Promise.resolve();
+    if (!this.queued) {
+      const read = this.reads.then(() => {
+        this.queued = undefined;
+        return this.load(source);
+      });
+      this.queued = read;
+      this.reads = read.catch(() => undefined);
+    }
+    return this.queued;
   }
 
   /**
@@ -59,6 +89,8 @@ export class OperationRegistry implements OperationDirectory {
   watch(dataSource: DataSource, intervalMs = OPERATION_POLL_MS, onError: (error: unknown) => void = () => {}): void {
     this.stop();
     this.source = dataSource;
+    const registries = watching.get(dataSource) ?? new Set<OperationRegistry>();
+    watching.set(dataSource, registries.add(this));
     this.timer = setInterval(() => void this.refresh().catch(onError), intervalMs);
     this.timer.unref();
   }
@@ -66,6 +98,9 @@ export class OperationRegistry implements OperationDirectory {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    for (const [dataSource, registries] of watching) {
+      if (registries.delete(this) && registries.size === 0) watching.delete(dataSource);
+    }
   }
 
   /** The operation as registered, or undefined. */

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { describe, expect, it } from "vitest";
-import { OperationRegistry, withEffectiveOperations, type JointOperation } from "../../platform/operations/index.js";
+import { OperationRegistry, operationsChanged, withEffectiveOperations, type JointOperation } from "../../platform/operations/index.js";
 import type { Subject } from "../../schema/subject.js";
 import { Agency } from "../../schema/enums.js";
 
@@ -46,5 +46,40 @@ describe("the joint-operation registry", () => {
     expect(withEffectiveOperations(claimed, undefined, NOW)).toEqual({ ...claimed, operations: [] });
     const member = subject(Agency.POLICE, ["OP-HARBOUR"]);
     expect(withEffectiveOperations(member, await registry([HARBOUR]), NOW)).toBe(member);
+  });
+
+  it("reads again after a read already under way, so a refresh asked after an edit never keeps the rows from before it", async () => {
+    let table: JointOperation[] = [];
+    let gate: Promise<void> | undefined;
+    let release = () => {};
+    // The first read after the gate is set takes the table as it is, then waits.
+    const source = { query: async () => { const rows = table; const wait = gate; gate = undefined; if (wait) await wait; return rows; } } as unknown as DataSource;
+    const r = new OperationRegistry();
+    await r.load(source);
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const poll = r.refresh();
+    await new Promise((resolve) => setImmediate(resolve));
+    table = [HARBOUR];
+    const afterEdit = r.refresh();
+    release();
+    await Promise.all([poll, afterEdit]);
+    expect(r.get("OP-HARBOUR")).toEqual(HARBOUR);
+  });
+
+  it("re-reads at once when told its database's operations changed; registries of another database do not", async () => {
+    let table: JointOperation[] = [];
+    const source = { query: async () => table } as unknown as DataSource;
+    const other = { query: async () => table } as unknown as DataSource;
+    const [watching, elsewhere] = [new OperationRegistry(), new OperationRegistry()];
+    watching.watch(source, 60_000);
+    elsewhere.watch(other, 60_000);
+    table = [HARBOUR];
+    await operationsChanged(source);
+    expect([watching.get("OP-HARBOUR"), elsewhere.get("OP-HARBOUR")]).toEqual([HARBOUR, undefined]);
+    watching.stop();
+    table = [];
+    await operationsChanged(source);
+    expect(watching.get("OP-HARBOUR")).toEqual(HARBOUR);
+    elsewhere.stop();
   });
 });
