@@ -3,7 +3,17 @@ import { appendChainedIn, loadChainKey } from "../../platform/audit/index.js";
 import type { LiaisonConfig } from "../../platform/config.js";
 
 /** What `admin_audit.action` names. */
-export type AdminAction = "policy.import" | "policy.propose" | "policy.propose-rollback" | "policy.approve" | "policy.reject";
+export type AdminAction =
+  | "policy.import"
+  | "policy.propose"
+  | "policy.propose-rollback"
+  | "policy.approve"
+  | "policy.reject"
+  | "operation.create"
+  | "operation.update"
+  | "operation.add-member"
+  | "operation.remove-member"
+  | "operation.close";
 
 export interface AdminAuditEntry {
   readonly requestId: string;

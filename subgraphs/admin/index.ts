@@ -1,16 +1,24 @@
 import { CreateAdminAudit1764500000100 } from "../../platform/audit/index.js";
+import { CreateJointOperation1764300000000, OperationAdmin1764500000300 } from "../../platform/operations/index.js";
 import { CreatePolicyStore1764500000000 } from "../../platform/policy-store/index.js";
 import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
 import { buildFederatedSchema } from "../../schema/federation.js";
 import { importPolicyDocumentsIfEmpty } from "./import.js";
 import { AccessResolver } from "./access/access.resolver.js";
 import { CreatePolicyChange1764500000200 } from "./migrations/1764500000200-create-policy-change.js";
+import { OperationResolver } from "./operations/operation.resolver.js";
 import { PolicyResolver } from "./policy/policy.resolver.js";
 
 export { importPolicyDocumentsIfEmpty, IMPORT_AUTHOR } from "./import.js";
 
-/** The admin subgraph's part of the hub database: the policy store, the changes, the admin audit. */
-export const ADMIN_MIGRATIONS = [CreatePolicyStore1764500000000, CreateAdminAudit1764500000100, CreatePolicyChange1764500000200] as const;
+/** The admin subgraph's part of the hub database: the policy store, the changes, the admin audit, the joint operations it administers. */
+export const ADMIN_MIGRATIONS = [
+  CreatePolicyStore1764500000000,
+  CreateAdminAudit1764500000100,
+  CreatePolicyChange1764500000200,
+  CreateJointOperation1764300000000,
+  OperationAdmin1764500000300,
+] as const;
 
 /**
  * Admin: the versioned policy store and its administration API, on the hub database. Authorised in
@@ -27,5 +35,5 @@ export const admin: SubgraphDefinition = {
   prepare: async (dataSource, config) => {
     await importPolicyDocumentsIfEmpty(dataSource, config);
   },
-  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, AccessResolver] }),
+  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, AccessResolver, OperationResolver] }),
 };
