@@ -15,6 +15,8 @@ interface Candidates {
   readonly denies: readonly PolicyRule[];
   readonly allows: readonly PolicyRule[];
   readonly masks: readonly PolicyRule[];
+  /** Some rule holds only until a time (a grant). */
+  readonly timed: boolean;
 }
 
 function subjectMatches(condition: SubjectCondition | undefined, subject: Subject): boolean {
@@ -25,8 +27,28 @@ function subjectMatches(condition: SubjectCondition | undefined, subject: Subjec
   if (condition.notRoles && condition.notRoles.some((r) => subject.roles.includes(r))) return false;
   if (condition.minClearance !== undefined && subject.clearance < condition.minClearance) return false;
   if (condition.maxClearance !== undefined && subject.clearance > condition.maxClearance) return false;
+  if (condition.subjects && !condition.subjects.includes(subjectKeyOf(subject))) return false;
   return true;
 }
+
+/** A person across issuers: `"<issuer> <sub>"` (what break-glass grants name). */
+export const subjectKeyOf = (subject: Pick<Subject, "issuer" | "sub">): string => `${subject.issuer} ${subject.sub}`;
+
+const REFERENCE_CHAR = /[A-Za-z0-9_\-/]/;
+
+/** Whether the justification names the case reference as a whole token (`"POL-2026-0042: courier"` names `POL-2026-0042`). */
+export function justificationNames(justification: string | null, reference: string): boolean {
+  if (!justification || reference.length === 0) return false;
+  for (let at = justification.indexOf(reference); at >= 0; at = justification.indexOf(reference, at + 1)) {
+    const before = justification[at - 1];
+    const after = justification[at + reference.length];
+    if ((before === undefined || !REFERENCE_CHAR.test(before)) && (after === undefined || !REFERENCE_CHAR.test(after))) return true;
+  }
+  return false;
+}
+
+/** A grant's rule holds only until its `validUntil`: decided at each use, so expiry needs no new set. */
+const inForce = (rule: PolicyRule, now: number): boolean => !rule.when?.validUntil || now < Date.parse(rule.when.validUntil);
 
 function parentMatches(condition: Readonly<Record<string, readonly string[]>> | undefined, parent: object | null): boolean {
   if (!condition) return true;
@@ -50,6 +72,7 @@ export function recordMatches(condition: RecordCondition | undefined, record: Re
   }
   if (condition.sourceGrade && (record.sourceGrade === null || !condition.sourceGrade.includes(record.sourceGrade))) return false;
   if (condition.maxInfoGrade !== undefined && (record.infoGrade === null || record.infoGrade > condition.maxInfoGrade)) return false;
+  if (condition.ids && !condition.ids.includes(record.id)) return false;
   return true;
 }
 
@@ -66,6 +89,8 @@ export class CallerPolicy {
     readonly subject: Subject,
     readonly purpose: string,
     readonly version: string,
+    /** The request's declared justification (grants test it for their case reference). */
+    readonly justification: string | null = null,
   ) {}
 
   private candidatesFor(type: string, field: string): Candidates {
@@ -73,16 +98,28 @@ export class CallerPolicy {
     let found = this.candidates.get(key);
     if (!found) {
       const rules = [...(this.byCoordinate.get(key) ?? []), ...(this.byCoordinate.get(`${type}.*`) ?? [])].filter(
-        (rule) => subjectMatches(rule.when?.subject, this.subject) && (!rule.when?.purpose || rule.when.purpose.includes(this.purpose)),
+        (rule) =>
+          subjectMatches(rule.when?.subject, this.subject) &&
+          (!rule.when?.purpose || rule.when.purpose.includes(this.purpose)) &&
+          (!rule.when?.caseReference || rule.when.caseReference.some((ref) => justificationNames(this.justification, ref))),
       );
       found = {
         denies: rules.filter((r) => r.effect === "deny"),
         allows: rules.filter((r) => r.effect === "allow"),
         masks: rules.filter((r) => r.effect === "mask"),
+        timed: rules.some((r) => r.when?.validUntil !== undefined),
       };
       this.candidates.set(key, found);
     }
-    return found;
+    if (!found.timed) return found;
+    // Rules with an expiry (grants) are tested now, not when the candidates were cached.
+    const now = Date.now();
+    return {
+      denies: found.denies.filter((r) => inForce(r, now)),
+      allows: found.allows.filter((r) => inForce(r, now)),
+      masks: found.masks.filter((r) => inForce(r, now)),
+      timed: true,
+    };
   }
 
   /**
@@ -171,6 +208,9 @@ const MAX_PROFILES = 1000;
 export class CompiledPolicy {
   private readonly byCoordinate = new Map<string, PolicyRule[]>();
   private readonly profiles = new Map<string, CallerPolicy>();
+  /** Whether some rule (a grant) tests the justification or names persons: then they are part of the profile. */
+  private readonly readsJustification: boolean;
+  private readonly readsPersons: boolean;
   /** Coordinates some rule masks: only these get the masking middleware. */
   readonly maskedCoordinates: ReadonlySet<string>;
 
@@ -185,19 +225,32 @@ export class CompiledPolicy {
       }
     }
     this.maskedCoordinates = masked;
+    this.readsJustification = set.rules.some((r) => r.when?.caseReference !== undefined);
+    this.readsPersons = set.rules.some((r) => r.when?.subject?.subjects !== undefined);
   }
 
   get version(): string {
     return this.set.version;
   }
 
-  /** The subject's policy; subjects with the same agency, roles, clearance, operations and purpose share one. */
-  forCaller(subject: Subject, purpose: string): CallerPolicy {
-    const key = JSON.stringify([subject.agency, [...subject.roles].sort(), subject.clearance, [...subject.operations].sort(), purpose]);
+  /**
+   * The subject's policy; subjects with the same agency, roles, clearance, operations and purpose
+   * share one (and, while grants name them, the same justification and person).
+   */
+  forCaller(subject: Subject, purpose: string, justification: string | null = null): CallerPolicy {
+    const key = JSON.stringify([
+      subject.agency,
+      [...subject.roles].sort(),
+      subject.clearance,
+      [...subject.operations].sort(),
+      purpose,
+      this.readsJustification ? justification : null,
+      this.readsPersons ? subjectKeyOf(subject) : null,
+    ]);
     let policy = this.profiles.get(key);
     if (!policy) {
       if (this.profiles.size >= MAX_PROFILES) this.profiles.clear();
-      policy = new CallerPolicy(this.byCoordinate, subject, purpose, this.set.version);
+      policy = new CallerPolicy(this.byCoordinate, subject, purpose, this.set.version, this.readsJustification ? justification : null);
       this.profiles.set(key, policy);
     }
     return policy;

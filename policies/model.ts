@@ -23,6 +23,8 @@ export interface SubjectCondition {
   readonly minClearance?: number;
   /** The subject's clearance is at most this (0-4): for rules that deny below a threshold. */
   readonly maxClearance?: number;
+  /** The subject is one of these persons, as `"<issuer> <sub>"` (break-glass grants only; not in documents). */
+  readonly subjects?: readonly string[];
 }
 
 /** Conditions over the record's handling envelope; every listed condition must hold. */
@@ -36,6 +38,8 @@ export interface RecordCondition {
   readonly sourceGrade?: readonly string[];
   /** The record's information grade is at most this (1 best .. 6). */
   readonly maxInfoGrade?: number;
+  /** The record is one of these (grants only; not in documents). */
+  readonly ids?: readonly string[];
 }
 
 export interface Condition {
@@ -48,6 +52,13 @@ export interface Condition {
    * a field of that object, each value the list of values it may have (e.g. kind: [IBAN]).
    */
   readonly parent?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Grants only (not in documents): the request's justification names one of these case
+   * references, and the rule holds only until `validUntil` (ISO 8601), checked at each decision
+   * so an expired grant stops working by itself.
+   */
+  readonly caseReference?: readonly string[];
+  readonly validUntil?: string;
 }
 
 export interface PolicyRule {

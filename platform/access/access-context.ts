@@ -8,7 +8,12 @@ export interface ServedEntity {
   readonly served: Set<string>;
   readonly denied: Set<string>;
   readonly masked: Set<string>;
+  /** Consent and break-glass grants that let a field through (flagged in the delivery audit). */
+  readonly grants: Set<string>;
 }
+
+/** Rule ids of grants (consent `grant.<id>`, emergency `break-glass.<id>`), which the audit flags. */
+export const isGrantRule = (rule: string): boolean => rule.startsWith("grant.") || rule.startsWith("break-glass.");
 
 /**
  * Per-request access state: the caller's policy (one policy version for the whole response),
@@ -70,13 +75,14 @@ export class AccessContext {
     const key = `${type}:${id}`;
     let entry = this.entities.get(key);
     if (!entry) {
-      entry = { type, id, served: new Set(), denied: new Set(), masked: new Set() };
+      entry = { type, id, served: new Set(), denied: new Set(), masked: new Set(), grants: new Set() };
       this.entities.set(key, entry);
     }
     if (decision.effect === "deny") entry.denied.add(field);
     else {
       entry.served.add(field);
       if (decision.effect === "mask") entry.masked.add(field);
+      if (isGrantRule(decision.rule)) entry.grants.add(decision.rule);
     }
   }
 

@@ -52,6 +52,8 @@ export function visibilitySql(alias: string, visibility: Visibility, subject: Su
     }
     if (c.sourceGrade) parts.push(`${alias}.source_grade IN (:...${bind(c.sourceGrade)})`);
     if (c.maxInfoGrade !== undefined) parts.push(`${alias}.info_grade <= :${bind(c.maxInfoGrade)}`);
+    // Grants name records by id; compared as text so an id of another shape simply matches nothing.
+    if (c.ids) parts.push(`${alias}.id::text IN (:...${bind(c.ids)})`);
     return parts;
   };
   const sqlOf = (parts: string[]) => (parts.length === 0 ? "TRUE" : `(${parts.join(" AND ")})`);

@@ -44,6 +44,8 @@ export function accessAuditPlugin(dataSource: DataSource, service: string, chain
             fields_masked: [...entity.masked].sort(),
             policy_version: access.version,
             issuer: caller.subject?.issuer ?? null,
+            // Null (left out of the hash) unless a grant served something: older rows hash as before.
+            grant_rules: entity.grants.size > 0 ? [...entity.grants].sort() : null,
           }));
           try {
             await appendChained(dataSource, "access_audit", rows, chainKey);

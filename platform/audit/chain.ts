@@ -17,7 +17,7 @@ export const AUDIT_TABLES = {
   access_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",
     "entity_type", "entity_id", "fields_served", "fields_denied", "fields_masked", "policy_version",
-    "issuer",
+    "issuer", "grant_rules",
   ],
   request_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",

@@ -143,7 +143,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       const policy = await policyFor(caller.policyVersion);
       const access =
         subject && caller.purpose && config.purposes.includes(caller.purpose)
-          ? new AccessContext(policy.forCaller(subject, caller.purpose), subject)
+          ? new AccessContext(policy.forCaller(subject, caller.purpose, caller.justification ?? null), subject)
           : null;
       return { caller, loaders: new LoaderCache(), config, db: database?.dataSource, access };
     },

@@ -138,12 +138,12 @@ export async function proposeChange(ctx: SubgraphContext, input: { id: string; d
   const comment = text(input.comment, "comment");
   const content = parseDocument(policyId, input.document);
   return databaseOf(ctx).transaction(async (manager) => {
-    const { documents, versions } = await activeVersions(manager);
+    const { documents, versions, grants } = await activeVersions(manager);
     const current = versions.get(policyId);
     mayWrite(ctx, current ? [content, current.content] : [content]);
     const active = documents[policyId] ?? 0;
     if (input.baseVersion !== active) throw conflict(`policy "${policyId}" is at version ${active}, not ${input.baseVersion}: propose against the active version`);
-    const set = await candidateSet(versions, policyId, content, ctx.config);
+    const set = await candidateSet(versions, policyId, content, ctx.config, grants);
     const change = await insertChange(manager, ctx, { policyId, kind: "edit", baseVersion: active, content, comment, setVersion: set.version });
     await audit(manager, ctx, "policy.propose", change, { baseVersion: active, setVersion: set.version, comment });
     return change;
@@ -156,14 +156,14 @@ export async function proposeRollback(ctx: SubgraphContext, input: { id: string;
   const policyId = checkDocumentId(input.id);
   const comment = text(input.comment ?? `roll back to version ${input.toVersion}`, "comment");
   return databaseOf(ctx).transaction(async (manager) => {
-    const { documents, versions } = await activeVersions(manager);
+    const { documents, versions, grants } = await activeVersions(manager);
     const current = versions.get(policyId);
     const target = await documentVersion(manager, policyId, input.toVersion);
     if (!current || !target) throw notFound(`policy "${policyId}" has no version ${input.toVersion} to roll back to`);
     mayWrite(ctx, [target.content, current.content]);
     const active = documents[policyId] ?? 0;
     if (input.toVersion === active) throw badInput(`version ${active} of policy "${policyId}" is already the active one`, { problems: [`toVersion: already active`] });
-    const set = await candidateSet(versions, policyId, target.content, ctx.config);
+    const set = await candidateSet(versions, policyId, target.content, ctx.config, grants);
     const change = await insertChange(manager, ctx, { policyId, kind: "rollback", baseVersion: active, content: target.content, comment, setVersion: set.version });
     await audit(manager, ctx, "policy.propose-rollback", change, { baseVersion: active, toVersion: input.toVersion, setVersion: set.version, comment });
     return change;
@@ -185,12 +185,12 @@ export async function approveChange(ctx: SubgraphContext, changeId: string): Pro
     await lockPolicyStore(manager);
     const change = await undecided(manager, changeId);
     refuseSelfApproval(approver, change.proposer);
-    const { documents, versions } = await activeVersions(manager);
+    const { documents, versions, grants } = await activeVersions(manager);
     const current = versions.get(change.policyId);
     mayWrite(ctx, current ? [change.content, current.content] : [change.content]);
     const active = documents[change.policyId] ?? 0;
     if (change.baseVersion !== active) throw conflict(`policy "${change.policyId}" is now at version ${active}, not ${change.baseVersion} as when this change was proposed: propose it again`);
-    const set = await candidateSet(versions, change.policyId, change.content, ctx.config);
+    const set = await candidateSet(versions, change.policyId, change.content, ctx.config, grants);
     const version = await insertVersion(manager, change.policyId, change.content, change.proposer, change.comment, change.id);
     await writeActivePolicy(manager, set, { ...documents, [change.policyId]: version });
     const rows = (await manager.query(

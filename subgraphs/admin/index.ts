@@ -6,6 +6,8 @@ import { buildFederatedSchema } from "../../schema/federation.js";
 import { importPolicyDocumentsIfEmpty } from "./import.js";
 import { AccessResolver } from "./access/access.resolver.js";
 import { CreatePolicyChange1764500000200 } from "./migrations/1764500000200-create-policy-change.js";
+import { CreatePolicyGrant1764500000400 } from "./migrations/1764500000400-create-policy-grant.js";
+import { GrantResolver } from "./grants/grant.resolver.js";
 import { OperationResolver } from "./operations/operation.resolver.js";
 import { PolicyResolver } from "./policy/policy.resolver.js";
 
@@ -16,6 +18,7 @@ export const ADMIN_MIGRATIONS = [
   CreatePolicyStore1764500000000,
   CreateAdminAudit1764500000100,
   CreatePolicyChange1764500000200,
+  CreatePolicyGrant1764500000400,
   CreateJointOperation1764300000000,
   OperationAdmin1764500000300,
 ] as const;
@@ -35,5 +38,5 @@ export const admin: SubgraphDefinition = {
   prepare: async (dataSource, config) => {
     await importPolicyDocumentsIfEmpty(dataSource, config);
   },
-  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, AccessResolver, OperationResolver] }),
+  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, AccessResolver, OperationResolver, GrantResolver] }),
 };

@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { buildPolicySet, PolicyError, type PolicySet } from "../../policies/index.js";
+import { buildPolicySet, PolicyError, type PolicyRule, type PolicySet } from "../../policies/index.js";
 import type { LiaisonConfig } from "../../platform/config.js";
 import { readActivePolicy, type ActiveDocuments } from "../../platform/policy-store/index.js";
 import { readSupergraph } from "../../schema/supergraph.js";
 import { invalidDocument, rawDocument } from "./documents.js";
+import { isGrantRuleId, withGrants } from "./grants/rules.js";
 
 /** One stored document version. */
 export interface StoredVersion {
@@ -49,17 +50,24 @@ export async function lockPolicyStore(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('liaison.policy_store'))`);
 }
 
-/** The documents of the active set, at their active versions, by id (empty before any set is stored). */
-export async function activeVersions(db: DataSource | EntityManager): Promise<{ documents: ActiveDocuments; versions: Map<string, StoredVersion> }> {
+/**
+ * The documents of the active set, at their active versions, by id (empty before any set is
+ * stored), and the rules of the grants in force in it (a new set keeps them: grants/rules.ts).
+ */
+export async function activeVersions(
+  db: DataSource | EntityManager,
+): Promise<{ documents: ActiveDocuments; versions: Map<string, StoredVersion>; grants: PolicyRule[] }> {
   const active = await readActivePolicy(db);
   const documents = active?.documents ?? {};
+  const now = Date.now();
+  const grants = (active?.set.rules ?? []).filter((r) => isGrantRuleId(r.id) && (!r.when?.validUntil || now < Date.parse(r.when.validUntil)));
   const ids = Object.keys(documents);
   const rows = (await db.query(
     `SELECT ${VERSION_COLUMNS.split(", ").map((c) => `v.${c}`).join(", ")} FROM "policy_document_version" v
        JOIN unnest($1::text[], $2::int[]) AS d("id", "version") ON v."policy_id" = d."id" AND v."version" = d."version"`,
     [ids, ids.map((id) => documents[id])],
   )) as VersionRow[];
-  return { documents, versions: new Map(rows.map((row) => [row.policy_id, toVersion(row)])) };
+  return { documents, versions: new Map(rows.map((row) => [row.policy_id, toVersion(row)])), grants };
 }
 
 export async function documentVersion(db: DataSource | EntityManager, policyId: string, version: number): Promise<StoredVersion | null> {
@@ -93,20 +101,22 @@ export async function insertVersion(
 
 /**
  * The whole set the active documents make with `policyId` replaced by (or added as) `content`,
- * validated like the files are at start; an invalid set is BAD_USER_INPUT naming every problem.
+ * validated like the files are at start, with the grants in force after the documents' rules; an
+ * invalid set is BAD_USER_INPUT naming every problem.
  */
 export async function candidateSet(
   versions: ReadonlyMap<string, StoredVersion>,
   policyId: string,
   content: unknown,
   config: Pick<LiaisonConfig, "purposes">,
+  grants: readonly PolicyRule[],
 ): Promise<PolicySet> {
   const contents = new Map([...versions].map(([id, v]) => [id, v.content]));
   contents.set(policyId, content);
   // The order the files load in (sorted by name), so the same documents give the same set version.
   const documents = [...contents.keys()].sort().map((id) => rawDocument(id, contents.get(id)));
   try {
-    return buildPolicySet(documents, await readSupergraph(), config.purposes);
+    return withGrants(buildPolicySet(documents, await readSupergraph(), config.purposes), grants);
   } catch (error) {
     if (error instanceof PolicyError) throw invalidDocument(policyId, error.problems);
     throw error;

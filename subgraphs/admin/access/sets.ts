@@ -17,8 +17,8 @@ export async function activeSet(db: DataSource): Promise<EvaluatedSet> {
 export async function draftSet(db: DataSource, changeId: string, config: Pick<LiaisonConfig, "purposes">): Promise<EvaluatedSet> {
   const change = await findChange(db, changeId);
   if (!change) throw notFound(`no policy change ${JSON.stringify(changeId.slice(0, 64))}`);
-  const { versions } = await activeVersions(db);
-  return new EvaluatedSet(await candidateSet(versions, change.policyId, change.content, config));
+  const { versions, grants } = await activeVersions(db);
+  return new EvaluatedSet(await candidateSet(versions, change.policyId, change.content, config, grants));
 }
 
 /** The active set, or the draft of `changeId` when one is named. */
