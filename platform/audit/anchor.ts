@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { AUDIT_SQL_MARK, appendChained, type AuditTable, type ChainBreak } from "./chain.js";
+import { anchorBreaks, readAnchors, storedHashes } from "./anchor-check.js";
 
 /*
  * A chain proves that no row inside it was changed, but not that none were cut off its end: a
@@ -142,10 +143,6 @@ export function startAnchoring(options: AnchoringOptions): Anchoring {
   };
 }
 
-export const anchorMissing = (seq: number): string => `anchored row seq ${seq} is missing (rows deleted or tail truncated)`;
-export const anchorChanged = (seq: number): string => `anchored row seq ${seq} changed since it was anchored`;
-export const anchorFewerRows = (rows: number, anchored: number): string => `table holds ${rows} rows, fewer than the ${anchored} anchored`;
-
 /** The anchors of one source, and what no longer matches them. */
 export interface AnchorReport {
   readonly source: string;
@@ -155,36 +152,13 @@ export interface AnchorReport {
 }
 
 /**
- * Checks `table` against every anchor of `source`, in seq order: each anchored row must still be
- * there with the anchored hash, and the table must hold at least as many rows as the latest
- * anchor says. The anchors' own chain is checked by verifyChain(hub, "audit_anchor", key).
+ * Checks `table` against every anchor of `source` (anchor-check.ts), both databases at hand. The
+ * anchors' own chain is checked by verifyChain(hub, "audit_anchor", key).
  */
 export async function verifyAnchors(hubDataSource: DataSource, source: string, dataSource: DataSource, table: AuditTable): Promise<AnchorReport> {
-  const anchors = (await hubDataSource.query(`SELECT head_seq, head_hash, rows FROM audit_anchor WHERE source = $1 ORDER BY seq`, [source])) as Array<{
-    head_seq: string;
-    head_hash: string;
-    rows: string;
-  }>;
-  const latest = anchors[anchors.length - 1];
-  if (!latest) return { source, anchors: 0, breaks: [] };
-  const stored = new Map<number, string>();
-  const seqs = [...new Set(anchors.map((a) => Number(a.head_seq)))];
-  for (let start = 0; start < seqs.length; start += 10_000) {
-    const rows = (await dataSource.query(`SELECT seq, hash FROM ${table} WHERE seq = ANY($1)`, [seqs.slice(start, start + 10_000)])) as Array<{ seq: string; hash: string }>;
-    for (const row of rows) stored.set(Number(row.seq), row.hash);
-  }
-  // Keyed by reason: a row anchored several times is reported once.
-  const breaks = new Map<string, ChainBreak>();
-  for (const anchor of anchors) {
-    const seq = Number(anchor.head_seq);
-    const hash = stored.get(seq);
-    const reason = hash === undefined ? anchorMissing(seq) : hash !== anchor.head_hash ? anchorChanged(seq) : null;
-    if (reason) breaks.set(reason, { seq, reason });
-  }
+  const anchors = await readAnchors(hubDataSource, source);
+  if (anchors.length === 0) return { source, anchors: 0, breaks: [] };
+  const stored = await storedHashes(dataSource, table, [...new Set(anchors.map((a) => a.seq))]);
   const count = Number(((await dataSource.query(`SELECT count(*) AS n FROM ${table}`)) as Array<{ n: string }>)[0]?.n ?? 0);
-  if (count < Number(latest.rows)) {
-    const reason = anchorFewerRows(count, Number(latest.rows));
-    breaks.set(reason, { seq: Number(latest.head_seq), reason });
-  }
-  return { source, anchors: anchors.length, breaks: [...breaks.values()].sort((x, y) => x.seq - y.seq) };
+  return { source, anchors: anchors.length, breaks: anchorBreaks(anchors, stored, count) };
 }

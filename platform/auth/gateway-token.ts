@@ -22,8 +22,14 @@ export const GATEWAY_TOKEN_MAX_LIFETIME_SECONDS = 60;
 /** Clock skew between the gateway and a subgraph, both ours. */
 const SKEW_SECONDS = 5;
 
-/** What a subgraph call is for: a GraphQL request on behalf of a subject, reading its audit head, or installing a policy set. */
-export type GatewayScope = "graphql" | "audit-head" | "policy";
+/**
+ * What a subgraph call is for: a GraphQL request on behalf of a subject, reading its audit head,
+ * installing a policy set, or an auditor's question to its delivery audit (read rows, verify the chain).
+ */
+export type GatewayScope = "graphql" | "audit-head" | "policy" | "audit-read" | "audit-verify";
+
+/** Scopes whose token carries the subject it acts for: the service re-checks who may ask. */
+const SUBJECT_SCOPES: ReadonlySet<GatewayScope> = new Set(["graphql", "audit-read", "audit-verify"]);
 
 /** The audience of tokens for one subgraph. */
 export const gatewayAudience = (audience: string, subgraph: string) => `${audience}/${subgraph}`;
@@ -36,7 +42,7 @@ export interface GatewayCall {
   readonly scope: GatewayScope;
   /** The request body the token is bound to (undefined for a body-less request). */
   readonly body: unknown;
-  /** The verified caller (graphql scope only), with the operations the registry confirms. */
+  /** The verified caller (graphql and audit scopes), with the operations the registry confirms. */
   readonly subject?: Subject;
   readonly purpose?: string | null;
   readonly justification?: string | null;
@@ -75,7 +81,7 @@ export async function mintGatewayToken(key: GatewaySigningKey, issuer: string, a
 /** What a verified gateway token says about the call. */
 export interface VerifiedGatewayCall {
   readonly scope: GatewayScope;
-  /** The caller (graphql scope), operations already confirmed by the gateway's registry. */
+  /** The caller (graphql and audit scopes), operations already confirmed by the gateway's registry. */
   readonly subject: Subject | null;
   readonly purpose: string | null;
   readonly justification: string | null;
@@ -149,7 +155,7 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
     const justification = typeof payload.jst === "string" ? payload.jst.slice(0, 500) : null;
     const policyVersion = typeof payload.pv === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(payload.pv) ? payload.pv : null;
     let subject: Subject | null = null;
-    if (scope === "graphql") {
+    if (SUBJECT_SCOPES.has(scope)) {
       if (typeof payload.src !== "string") throw new AuthenticationError('gateway token claim "src" is invalid');
       const parsed = subjectFromClaims(payload as Record<string, unknown>, payload.src);
       if (typeof parsed === "string") throw new AuthenticationError(`gateway token: ${parsed}`);

@@ -9,7 +9,8 @@ import { POLICY_INSTALL_PATH, policyInstallRoute } from "./policy-install.js";
 import { AccessContext, enforcePolicies, Reachability } from "../access/index.js";
 import { supergraphSchema } from "../../policies/index.js";
 import { readSupergraph } from "../../schema/supergraph.js";
-import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey, readChainHead } from "../audit/index.js";
+import { accessAuditPlugin, AGENCY_AUDIT_MIGRATIONS, loadChainKey, readChainHead, type AuditedRecords } from "../audit/index.js";
+import { auditRoutes } from "./audit-routes.js";
 import type { CompiledPolicy } from "../../policies/index.js";
 import { createGatewayTokenVerifier, gatewayAudience, loadGatewayPublicKey, type TokenVerifier } from "../auth/index.js";
 import type { DatabaseOwner, LiaisonConfig, SubgraphName } from "../config.js";
@@ -33,6 +34,8 @@ export interface SubgraphDefinition {
    * authorises in code what the editable policies must never decide (the admin API).
    */
   readonly enforced?: boolean;
+  /** The agency's own records tables: its audit routes resolve a record's reference to the ids the audit names. */
+  readonly records?: readonly AuditedRecords[];
   /** Runs once the database is open and up to date, before the service answers. */
   prepare?(dataSource: DataSource, config: LiaisonConfig): Promise<void>;
   /** The federated schema before access rules are applied. */
@@ -163,6 +166,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
               sendJson(res, 200, { source: `${definition.name}.access_audit`, head: await readChainHead((database as Database).dataSource, "access_audit") });
             },
           }
+        : {}),
+      // The auditors' questions to this agency's delivery audit, from the gateway's audit API (gateway tokens `audit-read`, `audit-verify`).
+      ...(database && chainKey && definition.agency
+        ? auditRoutes({ dataSource: database.dataSource, agency: definition.agency, service: definition.name, records: definition.records ?? [], chainKey, trust })
         : {}),
       "/readyz": async (_req, res) => {
         try {

@@ -36,6 +36,7 @@ export function defineRecordSubgraph(declaration: RecordSubgraphDeclaration): Su
       entities: [record.entity, IdentifierMention],
       migrations: [...declaration.migrations, recordAuthorshipMigration(record.table)],
     },
+    records: [{ typeName: record.typeName, table: record.table }],
     async buildSchema(config) {
       const sealer = await loadCursorSealer(config.dataDir, { create: !config.production });
       return buildFederatedSchema(
