@@ -1,4 +1,4 @@
-import { ApolloGateway } from "@apollo/gateway";
+import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { TokenVerifier } from "../platform/auth/index.js";
@@ -10,6 +10,7 @@ import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
 import { loadGatewayTrust } from "./trust.js";
 import { startGatewayAnchoring } from "./anchoring.js";
+import { AUDIT_SUBGRAPH, buildAuditSchema } from "./audit-api/index.js";
 import { logLine } from "../platform/log.js";
 import { startPolicyPush, type PolicyPush } from "./policy-push.js";
 import { policyVersionPlugin } from "./policy-version.js";
@@ -56,11 +57,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const logger = escapedApolloLogger("gateway");
   const trust = await loadGatewayTrust(config);
-  const gateway = new ApolloGateway({
-    logger,
-    supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
-    buildService: ({ name, url }) => new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
-  });
   let requests = 0;
   const hub = options.hubDataSource
     ? { dataSource: options.hubDataSource, close: async () => {} }
@@ -72,6 +68,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         runMigrations: config.runMigrations,
       });
   const chainKey = await loadChainKey(config.auditChainKeyFile, { create: !config.production });
+  // The audit API runs here: only this process mints the tokens the agencies' audit routes accept, and holds the hub database.
+  const audit = new LocalGraphQLDataSource<GatewayContext>(
+    await buildAuditSchema({ hub: hub.dataSource, hubKey: chainKey, mint: trust.mint, urls, purposes: config.purposes, timeoutMs: config.subgraphTimeoutMs }),
+  );
+  const gateway = new ApolloGateway({
+    logger,
+    supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
+    buildService: ({ name, url }) =>
+      name === AUDIT_SUBGRAPH ? audit : new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
