@@ -1,4 +1,4 @@
-import { buildASTSchema, isObjectType, parse, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { buildASTSchema, isObjectType, Kind, parse, type ConstDirectiveNode, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { grantProblems, parentProblems } from "./enforceable.js";
 import { EFFECTS, MASK_STRATEGIES, type Condition, type PolicyRule, type RecordCondition, type SubjectCondition } from "./model.js";
 
@@ -174,6 +174,9 @@ export function validateDocuments(documents: readonly RawDocument[], supergraph:
           continue;
         }
         if (field !== "*" && !type.getFields()[field]) problems.push(`${where}: target ${target}: ${typeName} has no field ${field}`);
+        else if (servedOnlyUnenforced(type, field)) {
+          problems.push(`${where}: target ${target}: served by the administration and audit APIs, which are authorised in code, never by policies`);
+        }
         for (const parentField of Object.keys(rule.when?.parent ?? {})) {
           if (!type.getFields()[parentField]) problems.push(`${where}: when.parent.${parentField}: ${typeName} has no field ${parentField}`);
         }
@@ -189,6 +192,26 @@ export function validateDocuments(documents: readonly RawDocument[], supergraph:
   }
   if (problems.length > 0) throw new PolicyError(problems);
   return rules;
+}
+
+/**
+ * The graphs whose fields policies do not govern: the admin subgraph and the gateway's audit API
+ * are authorised in code, so an administrator cannot lock everyone out, or let themselves in,
+ * with a policy. A rule on their fields would do nothing, so it is refused rather than trusted.
+ */
+const UNENFORCED_GRAPHS = new Set(["ADMIN", "AUDIT"]);
+
+const graphsOf = (directives: readonly ConstDirectiveNode[] | undefined, name: string): string[] =>
+  (directives ?? [])
+    .filter((d) => d.name.value === name)
+    .map((d) => d.arguments?.find((a) => a.name.value === "graph")?.value)
+    .flatMap((v) => (v?.kind === Kind.ENUM ? [v.value] : []));
+
+/** Whether every graph serving the target (the field's, else its type's) is one policies do not govern. */
+function servedOnlyUnenforced(type: GraphQLObjectType, field: string): boolean {
+  const fieldGraphs = field === "*" ? [] : graphsOf(type.getFields()[field]?.astNode?.directives, "join__field");
+  const graphs = fieldGraphs.length > 0 ? fieldGraphs : graphsOf(type.astNode?.directives, "join__type");
+  return graphs.length > 0 && graphs.every((g) => UNENFORCED_GRAPHS.has(g));
 }
 
 /** An entity: some subgraph declares a key for it (join__type(..., key: ...) in the supergraph). */

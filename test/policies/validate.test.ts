@@ -27,6 +27,15 @@ describe("policy validation", () => {
     expect(a.version).not.toBe(c.version);
   });
 
+  it("refuses rules on the administration and audit APIs, which policies do not govern", async () => {
+    expect(await problemsOf({ rules: [{ ...valid, target: ["Mutation.approvePolicyChange", "Query.grants", "PolicyDocument.*", "Query.accessLog", "Query.phone"] }] })).toEqual([
+      `${at}: target Mutation.approvePolicyChange: served by the administration and audit APIs, which are authorised in code, never by policies`,
+      `${at}: target Query.grants: served by the administration and audit APIs, which are authorised in code, never by policies`,
+      `${at}: target PolicyDocument.*: served by the administration and audit APIs, which are authorised in code, never by policies`,
+      `${at}: target Query.accessLog: served by the administration and audit APIs, which are authorised in code, never by policies`,
+    ]);
+  });
+
   it("names file, rule and reason for a target missing from the supergraph", async () => {
     expect(await problemsOf({ rules: [{ ...valid, target: ["Seizure.colour", "Parcel.*"] }] })).toEqual([
       'test.yaml: rule "test.rule": target Seizure.colour: Seizure has no field colour',
