@@ -1,90 +1,133 @@
-import { parseArgs } from "node:util";
-import type { DataSource } from "typeorm";
-import { loadConfig, type DatabaseOwner } from "../platform/config.js";
-import { openDatabase, type Database } from "../platform/db/index.js";
-import { loadChainKey, verifyAnchors, verifyChain, type AuditTable, type ChainBreak } from "../platform/audit/index.js";
-import { resolveDatabases } from "../hub/databases.js";
-import { lockDataDir } from "../hub/lock.js";
-import { SUBGRAPHS } from "../subgraphs/index.js";
+import { loadConfig, type LiaisonConfig } from "../platform/config.js";
+import {
+  ACCESS_LOG_ENTRY_FIELDS,
+  CHAIN_REPORT_FIELDS,
+  chainLines,
+  connect,
+  CONNECTION_USAGE,
+  entryLine,
+  EXIT,
+  parseCommandLine,
+  print,
+  Refusal,
+  runCli,
+  type AccessLogEntry,
+  type ChainVerification,
+  type ExitCode,
+  type HubClient,
+} from "./cli/index.js";
 
-const USAGE = `usage: npm run audit -- verify                      check every audit chain, and every chain against its anchors (exit 1 on any break)
-       npm run audit -- who-saw <Type> <id>          who was served a record or identifier, and which fields
-       npm run audit -- seen-by <subject> [issuer]   what one subject (of one token issuer) was served
-Reads the configured PostgreSQL databases, or the embedded ones under LIAISON_DATA_DIR (stop npm start first).
-Keys: AUDIT_CHAIN_KEY_FILE_<OWNER>, else AUDIT_CHAIN_KEY_FILE.`;
+const COMMANDS = {
+  "who-saw": "who-saw <Type> <id-or-reference>   who was served a record (by its id or its agency's reference) or an identifier, which fields",
+  "seen-by": "seen-by <subject> [issuer]         what one subject (of one token issuer) was served",
+  verify: "verify [--offline]                  check every audit chain and its anchors (exit 1 on any break)",
+} as const;
+type Command = keyof typeof COMMANDS;
 
-const { positionals } = parseArgs({ allowPositionals: true, options: {} });
-const [command, ...args] = positionals;
-const arity: Record<string, (n: number) => boolean> = { verify: (n) => n === 0, "who-saw": (n) => n === 2, "seen-by": (n) => n === 1 || n === 2 };
-if (!command || !arity[command]?.(args.length)) {
-  process.stderr.write(`${USAGE}\n`);
-  process.exit(2);
+const USAGE = `usage: npm run audit -- <command>
+${Object.values(COMMANDS).map((line) => `  ${line}`).join("\n")}
+who-saw and seen-by take --from and --to (ISO date-times) and --first N (default 100).
+They ask the running hub (its accessLog and auditVerification); verify --offline reads the databases of
+a STOPPED hub itself (refused while the hub holds its data folder), with AUDIT_CHAIN_KEY_FILE_<OWNER>, else
+AUDIT_CHAIN_KEY_FILE. Exit: 0 done, 1 a broken chain or an incomplete answer, 2 usage or refusal.
+${CONNECTION_USAGE}`;
+
+const { values, positionals } = parseCommandLine("audit", USAGE, { offline: { type: "boolean" }, from: { type: "string" }, to: { type: "string" }, first: { type: "string" } });
+const [command, ...args] = positionals as [Command | undefined, ...string[]];
+const ARITY: Record<Command, (n: number) => boolean> = { "who-saw": (n) => n === 2, "seen-by": (n) => n === 1 || n === 2, verify: (n) => n === 0 };
+const usage = (c: Command) => `usage: npm run audit -- ${COMMANDS[c].split(/\s{2,}/)[0]}`;
+
+interface AccessLogPage {
+  entries: AccessLogEntry[];
+  truncated: boolean;
+  unavailable?: string[];
 }
 
-const config = loadConfig();
-const databases = await resolveDatabases(SUBGRAPHS, config, { withHub: true });
-const unlock = databases.embedded.length > 0 ? await lockDataDir(config.dataDir) : async () => {};
-const open: Array<[string, Database]> = [];
-let failed = false;
-const print = (line: string): void => void process.stdout.write(`${line}\n`);
-const tableExists = async (ds: DataSource, table: AuditTable) =>
-  Boolean(((await ds.query(`SELECT to_regclass($1) AS t`, [table])) as Array<{ t: string | null }>)[0]?.t);
+/** The accessLog field under `alias`, filtered by the variable `$<variable>`. */
+const accessLog = (alias: string, variable: string, directive = "") =>
+  `${alias}: accessLog(filter: $${variable}, first: $first)${directive} { entries { ${ACCESS_LOG_ENTRY_FIELDS} } truncated unavailable }`;
+/** Record ids are UUIDs; references (`AEROTEK-SZ-01`) and identifier keys (`+447700900185`) are not. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Checks one chain under its owner's key, and against the anchors in the hub database when there are any. */
-async function verifyOne(owner: string, table: AuditTable, ds: DataSource, hub: DataSource | null): Promise<void> {
-  const name = `${owner}.${table}`;
-  const anchored = hub && table !== "audit_anchor" && (await tableExists(hub, "audit_anchor"));
-  if (!(await tableExists(ds, table))) {
-    const anchors = anchored ? Number(((await hub.query(`SELECT count(*) AS n FROM audit_anchor WHERE source = $1`, [name])) as Array<{ n: string }>)[0]?.n) : 0;
-    if (anchors === 0) return print(`${name}: no audit table yet (service never started)`);
-    failed = true;
-    return print(`${name}: BROKEN, the table is missing but ${anchors} anchor(s) name it`);
+function first(): number {
+  if (values.first === undefined) return 100;
+  const n = Number(values.first);
+  if (!Number.isInteger(n) || n < 1) throw new Refusal("--first must be a positive integer");
+  return n;
+}
+
+/** Prints the entries and a summary line; an answer some agency did not give is a finding. */
+function report(pages: AccessLogPage[], what: string): ExitCode {
+  const seen = new Map<string, AccessLogEntry>();
+  for (const entry of pages.flatMap((p) => p.entries)) seen.set(`${entry.owner}#${entry.seq}`, entry);
+  // Newest first, as the hub answers (ties: owner, then the newer row).
+  const entries = [...seen.values()].sort((a, b) => b.at.localeCompare(a.at) || a.owner.localeCompare(b.owner) || b.seq - a.seq);
+  for (const entry of entries) print(entryLine(entry));
+  const subjects = new Set(entries.map((e) => `${e.issuer ?? ""} ${e.subject}`)).size;
+  const records = new Set(entries.map((e) => `${e.recordType} ${e.recordId}`)).size;
+  const unavailable = [...new Set(pages.flatMap((p) => p.unavailable ?? []))].sort();
+  const truncated = pages.some((p) => p.truncated) ? `; truncated at ${first()} per audit: narrow it with --from/--to or raise --first` : "";
+  const missing = unavailable.length > 0 ? `; INCOMPLETE, no answer from: ${unavailable.join(", ")}` : "";
+  print(`${entries.length} deliveries ${what}: ${records} record(s), ${subjects} subject(s)${truncated}${missing}`);
+  return unavailable.length > 0 ? EXIT.FINDING : EXIT.OK;
+}
+
+const window = () => ({ ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+
+async function whoSaw(client: HubClient, recordType: string, key: string): Promise<ExitCode> {
+  // An id is looked up as one; anything else is tried as an id (identifiers: a phone's e164) and as a reference.
+  const byReference = !UUID.test(key);
+  const query = `query($byId: AccessLogFilter!, $byReference: AccessLogFilter!, $first: Int, $withReference: Boolean!) {
+    ${accessLog("byId", "byId")} ${accessLog("byReference", "byReference", " @include(if: $withReference)")} }`;
+  const data = await client.query<{ byId: AccessLogPage; byReference?: AccessLogPage }>(query, {
+    byId: { recordType, recordId: key, ...window() },
+    byReference: { recordType, reference: key, ...window() },
+    first: first(),
+    withReference: byReference,
+  });
+  return report([data.byId, ...(data.byReference ? [data.byReference] : [])], `of ${recordType} ${key}`);
+}
+
+async function seenBy(client: HubClient, subject: string, issuer: string | undefined): Promise<ExitCode> {
+  const data = await client.query<{ accessLog: AccessLogPage }>(`query($filter: AccessLogFilter!, $first: Int) { ${accessLog("accessLog", "filter")} }`, {
+    filter: { subject, ...(issuer ? { issuer } : {}), ...window() },
+    first: first(),
+  });
+  return report([data.accessLog], `to ${subject}${issuer ? ` of ${issuer}` : " (every issuer)"}`);
+}
+
+function printChains(reports: ReadonlyArray<ChainVerification | string>): ExitCode {
+  let broken = false;
+  for (const r of reports) {
+    if (typeof r === "string") print(r);
+    else for (const line of chainLines(r)) print(line);
+    broken ||= typeof r !== "string" && (!r.ok || r.breaks.length > 0 || r.unavailable === true);
   }
-  let key: Buffer;
+  return broken ? EXIT.FINDING : EXIT.OK;
+}
+
+async function verify(config: LiaisonConfig): Promise<ExitCode> {
+  if (values.offline) {
+    // Loaded only here: it opens databases, which the hub clients never do.
+    const { verifyOffline } = await import("./cli/offline-verify.js");
+    return printChains(await verifyOffline(config));
+  }
+  const client = await connect(config, values);
+  const { auditVerification } = await client.query<{ auditVerification: ChainVerification[] }>(`{ auditVerification { ${CHAIN_REPORT_FIELDS} } }`);
+  return printChains(auditVerification);
+}
+
+await runCli(async () => {
+  if (!command || !(command in COMMANDS)) throw new Refusal(`${command ? `unknown command ${command}` : "no command"}; usage: npm run audit -- who-saw|seen-by|verify (--help for details)`);
+  if (!ARITY[command](args.length) || (values.offline && command !== "verify")) throw new Refusal(usage(command));
+  let config: LiaisonConfig;
   try {
-    key = await loadChainKey(config.auditChainKeyFiles[owner as DatabaseOwner], { create: false });
+    config = loadConfig();
   } catch (error) {
-    failed = true;
-    return print(`${name}: cannot verify: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Refusal(error instanceof Error ? error.message : String(error));
   }
-  const report = await verifyChain(ds, table, key);
-  const anchors = anchored ? await verifyAnchors(hub, name, ds, table) : { anchors: 0, breaks: [] };
-  // Chain breaks first, then anchor breaks, each in seq order: every break, not only the first.
-  const breaks: ChainBreak[] = [...report.breaks, ...anchors.breaks].sort((a, b) => a.seq - b.seq);
-  if (breaks.length === 0) {
-    return print(`${name}: ok, ${report.rows} rows, ${anchors.anchors} anchor(s), head ${report.head.slice(0, 16)}`);
-  }
-  failed = true;
-  print(`${name}: BROKEN, ${breaks.length} break(s) in ${report.rows} rows`);
-  for (const b of breaks) print(`  seq ${b.seq}: ${b.reason}`);
-}
-
-try {
-  for (const [owner, url] of Object.entries(databases.urls)) {
-    open.push([owner, await openDatabase({ url, entities: [], migrations: [], poolMax: 1 })]);
-  }
-  const hub = open.find(([owner]) => owner === "hub")?.[1].dataSource ?? null;
-  for (const [owner, db] of open) {
-    if (command === "verify") {
-      // admin_audit exists once the admin subgraph's migrations ran.
-      const hubTables = ["request_audit", "audit_anchor", ...((await tableExists(db.dataSource, "admin_audit")) ? (["admin_audit"] as const) : [])] as const;
-      for (const table of owner === "hub" ? hubTables : (["access_audit"] as const)) {
-        await verifyOne(owner, table, db.dataSource, hub);
-      }
-    } else if (owner !== "hub" && (await tableExists(db.dataSource, "access_audit"))) {
-      const [where, params] =
-        command === "who-saw" ? ["entity_type = $1 AND entity_id = $2", args] : args.length === 2 ? ["subject = $1 AND issuer = $2", args] : ["subject = $1", args];
-      const rows = (await db.dataSource.query(
-        `SELECT at, subject, issuer, agency, purpose, justification, entity_type, entity_id, fields_served, fields_denied, fields_masked, policy_version
-           FROM access_audit WHERE ${where} ORDER BY seq`,
-        params,
-      )) as Array<Record<string, unknown>>;
-      for (const row of rows) print(`${owner}\t${JSON.stringify(row)}`);
-    }
-  }
-} finally {
-  for (const [, db] of open) await db.close();
-  await databases.stop();
-  await unlock();
-}
-process.exit(failed ? 1 : 0);
+  if (command === "verify") return verify(config);
+  const client = await connect(config, values);
+  const [a, b] = args as [string, string | undefined];
+  return command === "who-saw" ? whoSaw(client, a, b as string) : seenBy(client, a, b);
+});

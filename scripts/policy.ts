@@ -1,6 +1,5 @@
 import "reflect-metadata";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig, type LiaisonConfig } from "../platform/config.js";
 import { loadPolicySet, PolicyError } from "../policies/index.js";
 import { readSupergraph } from "../schema/supergraph.js";
@@ -8,7 +7,6 @@ import { parse as parseYaml } from "yaml";
 import {
   canonical,
   connect,
-  CONNECTION_OPTIONS,
   CONNECTION_USAGE,
   diffDocuments,
   diffLines,
@@ -18,6 +16,7 @@ import {
   extraSelection,
   HubError,
   parsedDocuments,
+  parseCommandLine,
   print,
   readLocalDocuments,
   readProposal,
@@ -48,21 +47,7 @@ ${CONNECTION_USAGE}`;
 
 const usage = (command: Command) => `usage: npm run policy -- ${COMMANDS[command].split(/\s{2,}/)[0]}`;
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { ...CONNECTION_OPTIONS, comment: { type: "string" }, id: { type: "string" }, reason: { type: "string" }, help: { type: "boolean" } },
-  });
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}; npm run policy -- --help lists the commands\n`);
-  process.exit(EXIT.REFUSED);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(EXIT.OK);
-}
+const { values, positionals } = parseCommandLine("policy", USAGE, { comment: { type: "string" }, id: { type: "string" }, reason: { type: "string" } });
 const [given, ...args] = positionals;
 const command = (given === "check" ? "validate" : given) as Command | undefined;
 

@@ -4,3 +4,4 @@ export { documentId, exportDocuments, parsedDocuments, readLocalDocuments, readP
 export { canonical, diffDocuments, diffLines, type DocumentDiff } from "./policy-diff.js";
 export { extraSelection, valueLines } from "./selection.js";
 export { ACCESS_LOG_ENTRY_FIELDS, CHAIN_REPORT_FIELDS, chainLines, entryLine, type AccessLogEntry, type ChainVerification } from "./audit-format.js";
+export { parseCommandLine } from "./command-line.js";

@@ -1,11 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
-import { clientEnv, runCli } from "../helpers/cli.js";
+import { clientEnv, closedPort, runCli } from "../helpers/cli.js";
 
 /*
  * `npm run policy` as a client of a running hub: every command a child process, through the
@@ -25,15 +24,6 @@ afterAll(async () => {
   await th?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("npm run policy against a running hub", () => {
   it("exports the active set as files that validate and show no difference from the hub", async () => {
