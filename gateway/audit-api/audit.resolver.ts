@@ -28,11 +28,12 @@ export class AuditResolver {
   async accessLog(
     @Arg("filter", () => AccessLogFilter) filter: AccessLogFilter,
     @Ctx() ctx: GatewayContext,
-    @Arg("first", () => Int, { defaultValue: 100 }) first: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) asked: number | null,
   ): Promise<AccessLogPage> {
     const deps = this.ready;
     const caller = auditCaller(ctx, deps.purposes);
     const owners = readableOwners(caller, filter.owner);
+    const first = asked ?? 100;
     if (!Number.isInteger(first) || first < 1 || first > ACCESS_LOG_LIMIT_MAX) throw badInput(`first must be an integer from 1 to ${ACCESS_LOG_LIMIT_MAX}`, { field: "first" });
     return accessLog(deps, caller, owners, filter, first);
   }

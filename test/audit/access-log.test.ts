@@ -82,6 +82,11 @@ describe("accessLog: who saw what", () => {
     expect(r.data?.accessLog.truncated).toBe(true);
   });
 
+  it("takes up to 100 rows when first is null or left out", async () => {
+    const r = await th.query<Page>(`query { accessLog(filter: { owner: "CUSTOMS" }, first: null) { entries { seq } truncated } }`, {}, { token: await hubAuditor(), purpose: "audit" });
+    expect([r.errors, r.data?.accessLog.entries.length, r.data?.accessLog.truncated]).toEqual([undefined, 3, false]);
+  });
+
   it("refuses a filter that selects nothing in particular, and bad values, naming the problem", async () => {
     const token = await hubAuditor();
     const codes = async (filter: Record<string, unknown>, first?: number) => {
