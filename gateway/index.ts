@@ -1,6 +1,6 @@
 import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { TokenVerifier } from "../platform/auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
 import { callerPlugin, escapedApolloLogger, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
@@ -12,6 +12,7 @@ import { loadGatewayTrust } from "./trust.js";
 import { startGatewayAnchoring } from "./anchoring.js";
 import { AUDIT_SUBGRAPH, buildAuditSchema } from "./audit-api/index.js";
 import { logLine } from "../platform/log.js";
+import { consoleGatewayRoutes } from "./console.js";
 import { startPolicyPush, type PolicyPush } from "./policy-push.js";
 import { policyVersionPlugin } from "./policy-version.js";
 import { CreateJointOperation1764300000000 } from "../platform/operations/index.js";
@@ -95,6 +96,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requestAuditPlugin(hub.dataSource, config.purposes, chainKey),
       policyVersionPlugin(),
       ApolloServerPluginCacheControlDisabled(),
+      // No Apollo Sandbox (Apollo's CDN, telemetry): the bundled console's explorer replaces it (gateway/console.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: formatGatewayError,
   });
@@ -119,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await auditRefusedRequest(hub.dataSource, chainKey, caller, config.purposes, options.policy().version, refusal.code);
     },
     routes: {
+      ...consoleGatewayRoutes(config),
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),
       "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, trust.jwks),
       "/metrics": (_req, res) => {

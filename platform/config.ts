@@ -78,6 +78,10 @@ export interface LiaisonConfig {
   /** Whether a service brings its own database schema up to date at start (DATABASE_MIGRATE; off where a migrate job owns the schema). */
   readonly runMigrations: boolean;
   readonly seedScale: number;
+  /** The gateway serves the web console under /console/ (CONSOLE=on|off; on outside production, off in production unless set). */
+  readonly console: boolean;
+  /** The built console the gateway serves (CONSOLE_DIST_DIR; default web/dist, which `npm start` builds when stale). */
+  readonly consoleDir: string;
   /** Configurable code lists (data, not enums: they differ between countries and FIUs). */
   readonly codes: Readonly<{
     commodity: readonly string[];
@@ -199,6 +203,14 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   return raw === "true";
 }
 
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "true") return true;
+  if (raw === "off" || raw === "false") return false;
+  throw new Error(`configuration: ${name} must be on or off, got "${raw}"`);
+}
+
 /** Database passwords in production: at least this long, and no placeholder. */
 export const MIN_DATABASE_PASSWORD_LENGTH = 16;
 
@@ -280,6 +292,8 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     runMigrations: bool(env, "DATABASE_MIGRATE", true),
     policyDir: path.resolve(env.POLICY_DIR ?? fileURLToPath(new URL("../policies/default", import.meta.url))),
     seedScale: int(env, "SEED_SCALE", 1, 1, 1000),
+    console: onOff(env, "CONSOLE", !production),
+    consoleDir: path.resolve(env.CONSOLE_DIST_DIR ?? fileURLToPath(new URL("../web/dist", import.meta.url))),
     codes: Object.freeze({
       commodity: codeList(env, "COMMODITY_CODES", DEFAULT_COMMODITY_CODES),
       fiuReport: codeList(env, "FIU_REPORT_CODES", DEFAULT_FIU_REPORT_CODES),

@@ -3,6 +3,7 @@ import { loadConfig, type LiaisonConfig } from "../platform/config.js";
 import { lockDataDir } from "../hub/lock.js";
 import { startHub } from "../hub/start-hub.js";
 import { seedDemoIfEmpty } from "../demo/index.js";
+import { consoleLine, prepareConsole } from "./build-web.js";
 
 const started = performance.now();
 const config = loadConfig();
@@ -11,6 +12,9 @@ const fail = (error: unknown): never => {
   process.stderr.write(`liaison: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 };
+// The web console is built before the gateway lists its files (only when web/dist is missing or older than web/src).
+const consoleBuild = await prepareConsole(config);
+if (consoleBuild?.state === "unavailable") process.stderr.write(`liaison: console not built: ${consoleBuild.reason}\n`);
 const unlock = embedded ? await lockDataDir(config.dataDir).catch(fail) : async () => {};
 const hub = await startHub({ config }).catch(async (error: unknown) => {
   await unlock();
@@ -26,6 +30,7 @@ process.stdout.write(
   [
     "",
     `Liaison is ready in ${seconds}s: ${hub.gateway.url}`,
+    consoleLine(consoleBuild, hub.gateway.url),
     `  storage: ${hub.embedded ? `embedded PGlite under ${config.dataDir}/pglite (set DATABASE_URL for PostgreSQL)` : "PostgreSQL"}`,
     seeded ? `  demo data: ${seeded}` : "  demo data: already present",
     "  get a token:  npm run -s token -- --agency POLICE --role analyst --clearance 2",
