@@ -13,7 +13,7 @@ import {
   documentId,
   EXIT,
   exportDocuments,
-  extraSelection,
+  changeReportLines,
   HubError,
   parsedDocuments,
   parseCommandLine,
@@ -22,7 +22,6 @@ import {
   readProposal,
   Refusal,
   runCli,
-  valueLines,
   type ActiveDocument,
   type ExitCode,
   type HubClient,
@@ -33,7 +32,8 @@ const COMMANDS = {
   test: "test [dir]                          run the test cases in <dir>/cases against a throwaway hub with demo data",
   diff: "diff [dir]                          the folder against the hub's active set, per document and rule id (exit 1 when they differ)",
   export: "export <dir>                        write the hub's active set as <dir>/<id>.yaml (other policy documents there are removed)",
-  propose: "propose <file.yaml> --comment TEXT [--id ID]   propose the file as the next version of document ID (default: the file name)",
+  propose: "propose <file.yaml> --comment TEXT [--id ID] [--cases FILE]   propose the file as the next version of document ID (default: the file name), with test case files (YAML: file name to its cases)",
+  show: "show <changeId>                     a change, its test case results and its impact",
   history: "history <id>                        every stored version of a document, newest first",
   approve: "approve <changeId>                  approve a proposed change (another administrator than its proposer)",
   reject: "reject <changeId> --reason TEXT     reject a proposed change",
@@ -47,7 +47,7 @@ ${CONNECTION_USAGE}`;
 
 const usage = (command: Command) => `usage: npm run policy -- ${COMMANDS[command].split(/\s{2,}/)[0]}`;
 
-const { values, positionals } = parseCommandLine("policy", USAGE, { comment: { type: "string" }, id: { type: "string" }, reason: { type: "string" } });
+const { values, positionals } = parseCommandLine("policy", USAGE, { comment: { type: "string" }, id: { type: "string" }, reason: { type: "string" }, cases: { type: "string" } });
 const [given, ...args] = positionals;
 const command = (given === "check" ? "validate" : given) as Command | undefined;
 
@@ -58,6 +58,7 @@ const ARITY: Record<Command, (n: number) => boolean> = {
   diff: (n) => n <= 1,
   export: (n) => n === 1,
   propose: (n) => n === 1 && values.comment !== undefined,
+  show: (n) => n === 1,
   history: (n) => n === 1,
   approve: (n) => n === 1,
   reject: (n) => n === 1 && values.reason !== undefined,
@@ -146,26 +147,51 @@ function parsedOrUndefined(text: string): unknown {
   }
 }
 
-/** The PolicyChange fields this CLI prints itself; any other field a hub has is printed after them. */
-const CHANGE_FIELDS = ["id", "policyId", "kind", "baseVersion", "comment", "proposedBy", "proposerIssuer", "proposerAgency", "createdAt", "status", "valid", "setVersion", "decidedBy", "decidedByIssuer", "decidedAt", "reason", "resultingVersion"];
-type Change = Record<string, unknown> & { id: string; policyId: string; baseVersion: number; valid: boolean; setVersion: string; status: string; proposedBy: string; proposerIssuer: string; proposerAgency: string };
+const CHANGE_FIELDS = "id policyId kind baseVersion comment proposedBy proposerIssuer proposerAgency createdAt status valid setVersion decidedBy decidedAt reason resultingVersion";
+interface Change {
+  id: string;
+  policyId: string;
+  kind: string;
+  baseVersion: number;
+  comment: string;
+  proposedBy: string;
+  proposerIssuer: string;
+  proposerAgency: string;
+  status: string;
+  valid: boolean;
+  setVersion: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  resultingVersion: number | null;
+}
+
+/** A change in a few lines: what, against which version, valid or not, by whom, its state; then its cases and impact. */
+async function printChange(client: HubClient, change: Change, verb = "change"): Promise<void> {
+  print(`${verb} ${change.id}: policy ${change.policyId}, base version ${change.baseVersion}, ${change.valid ? "valid" : "INVALID"}, set version ${change.setVersion}`);
+  const decided = change.decidedBy ? `, ${change.status.toLowerCase()} by ${change.decidedBy}${change.reason ? `: ${change.reason}` : ""}` : "";
+  print(`  status ${change.status}, proposed by ${change.proposedBy} (${change.proposerIssuer}, ${change.proposerAgency})${decided}`);
+  for (const line of await changeReportLines(client, change.id)) print(line);
+}
 
 async function propose(file: string, client: HubClient): Promise<ExitCode> {
   const id = values.id ?? documentId(file);
   const text = await readProposal(file);
+  const cases = values.cases === undefined ? undefined : await readProposal(values.cases);
   const current = (await client.query<{ policy: ActiveDocument | null }>(`query($id: ID!) { policy(id: $id) { ${DOCUMENT_FIELDS} } }`, { id })).policy;
   const local = parsedOrUndefined(text);
-  if (current && local !== undefined && canonical(local) === canonical(parsedOrUndefined(current.content))) {
+  if (current && cases === undefined && local !== undefined && canonical(local) === canonical(parsedOrUndefined(current.content))) {
     throw new Refusal(`policy ${id} version ${current.activeVersion} already holds what ${file} holds: nothing to propose`);
   }
-  const extra = await extraSelection(client, "PolicyChange", CHANGE_FIELDS, ["document"]);
+  // `cases` only when given: hubs without policy test cases in proposals have no such argument.
+  const [casesVariable, casesArgument] = cases === undefined ? ["", ""] : [", $cases: String", ", cases: $cases"];
   let change: Change;
   try {
     change = (
       await client.query<{ proposePolicyChange: Change }>(
-        `mutation($id: ID!, $document: String!, $baseVersion: Int!, $comment: String!) {
-           proposePolicyChange(id: $id, document: $document, baseVersion: $baseVersion, comment: $comment) { ${CHANGE_FIELDS.join(" ")} ${extra} } }`,
-        { id, document: text, baseVersion: current?.activeVersion ?? 0, comment: values.comment },
+        `mutation($id: ID!, $document: String!, $baseVersion: Int!, $comment: String!${casesVariable}) {
+           proposePolicyChange(id: $id, document: $document, baseVersion: $baseVersion, comment: $comment${casesArgument}) { ${CHANGE_FIELDS} } }`,
+        { id, document: text, baseVersion: current?.activeVersion ?? 0, comment: values.comment, ...(cases === undefined ? {} : { cases }) },
       )
     ).proposePolicyChange;
   } catch (error) {
@@ -173,10 +199,15 @@ async function propose(file: string, client: HubClient): Promise<ExitCode> {
     if (Array.isArray(problems) && problems.length > 0) return printProblems(`policy ${id}`, problems.map(String));
     throw error;
   }
-  print(`proposed change ${change.id}: policy ${change.policyId}, base version ${change.baseVersion}, ${change.valid ? "valid" : "INVALID"}, set version ${change.setVersion}`);
-  print(`  status ${change.status}, proposed by ${change.proposedBy} (${change.proposerIssuer}, ${change.proposerAgency})`);
-  for (const [name, value] of Object.entries(change)) if (!CHANGE_FIELDS.includes(name)) for (const line of valueLines(name, value)) print(line);
+  await printChange(client, change, "proposed change");
   print(`approve as another administrator: npm run policy -- approve ${change.id}`);
+  return EXIT.OK;
+}
+
+async function show(changeId: string, client: HubClient): Promise<ExitCode> {
+  const { policyChange } = await client.query<{ policyChange: Change | null }>(`query($id: ID!) { policyChange(id: $id) { ${CHANGE_FIELDS} } }`, { id: changeId });
+  if (!policyChange) throw new Refusal(`no policy change ${JSON.stringify(changeId)} on the hub at ${client.url}`);
+  await printChange(client, policyChange);
   return EXIT.OK;
 }
 
@@ -215,7 +246,7 @@ async function decide(command: "approve" | "reject", changeId: string, client: H
 }
 
 await runCli(async () => {
-  if (!command || !(command in COMMANDS)) throw new Refusal(`${given ? `unknown command ${given}` : "no command"}; usage: npm run policy -- validate|check|test|diff|export|propose|history|approve|reject (--help for details)`);
+  if (!command || !(command in COMMANDS)) throw new Refusal(`${given ? `unknown command ${given}` : "no command"}; usage: npm run policy -- validate|check|test|diff|export|propose|show|history|approve|reject (--help for details)`);
   if (!ARITY[command](args.length)) throw new Refusal(usage(command));
   let config: LiaisonConfig;
   try {
@@ -232,5 +263,6 @@ await runCli(async () => {
   if (command === "export") return exportSet(dir, client);
   if (command === "propose") return propose(arg as string, client);
   if (command === "history") return history(arg as string, client);
+  if (command === "show") return show(arg as string, client);
   return decide(command, arg as string, client);
 });

@@ -91,7 +91,8 @@ export async function resolveToken(config: LiaisonConfig, values: ConnectionValu
   return mintDevToken(config, { sub, agency: "HUB", roles: values.role ?? ["admin"], clearance: 0 }, 10 * 60);
 }
 
-const TIMEOUT_MS = 60_000;
+// A proposal runs the policy test cases before it answers.
+const TIMEOUT_MS = 120_000;
 
 /** A client of the running hub's gateway, as the caller the options and environment name. */
 export async function connect(config: LiaisonConfig, values: ConnectionValues, env: NodeJS.ProcessEnv = process.env): Promise<HubClient> {

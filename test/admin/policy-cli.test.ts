@@ -33,9 +33,10 @@ describe("npm run policy against a running hub", () => {
     expect(exported.code).toBe(0);
     expect(exported.stdout.split("\n")).toEqual([...DEFAULT_IDS.map((id) => `wrote    ${path.join(dir, `${id}.yaml`)}`), `exported 7 documents to ${dir}`, ""]);
     const shipped = await policy(["check"], { POLICY_DIR: path.resolve("policies/default") });
-    const version = /version (\w+)/.exec(shipped.stdout)?.[1];
+    // The same rules, so the same set version as the shipped files the hub imported.
+    expect(shipped.stdout).toMatch(/: \d+ rules, valid, version \w{16}\n$/);
     const validated = await policy(["validate", dir]);
-    expect(validated).toEqual({ code: 0, stdout: `${dir}: 32 rules, valid, version ${version}\n`, stderr: "" });
+    expect(validated).toEqual({ code: 0, stdout: shipped.stdout.replace(path.resolve("policies/default"), dir), stderr: "" });
     expect(await policy(["diff", dir])).toEqual({ code: 0, stdout: `no differences: ${dir} holds the hub's active set (7 documents)\n`, stderr: "" });
   });
 
@@ -79,6 +80,9 @@ describe("npm run policy against a running hub", () => {
     expect(changeId).toBeDefined();
     expect(proposed.stdout).toContain("  status PROPOSED, proposed by admin-1 (liaison-dev, HUB)\n");
     expect(proposed.stdout).toContain(`approve as another administrator: npm run policy -- approve ${changeId}\n`);
+    // A hub that runs the policy test cases and the impact with a proposal: both summarised.
+    expect(proposed.stdout).toMatch(/^ {2}cases: \d+ under the draft \(set \w{16}\): \d+ passed, 0 failed, \d+ changed, 0 blocking; \d+ fail under the active set$/m);
+    expect(proposed.stdout).toMatch(/^ {2}impact: \d+ decision\(s\) change over \d+ profiles: \d+ gained, \d+ lost$/m);
 
     const self = await policy(["approve", changeId, "--as", "admin-1"]);
     expect(self).toEqual({ code: 2, stdout: "", stderr: "the hub refused: FORBIDDEN: Forbidden: a change must be approved by another administrator than its proposer (rule two-person-rule)\n" });
@@ -105,12 +109,18 @@ describe("npm run policy against a running hub", () => {
     expect(await policy(["history", "75-broken"])).toMatchObject({ code: 2, stderr: `no policy "75-broken" on the hub at ${th.hub.gateway.url}\n` });
   });
 
-  it("rejects a proposal with a reason", async () => {
+  it("rejects a proposal with a reason, which show then tells", async () => {
     const file = path.join(work, "90-draft.yaml");
     await writeFile(file, stringifyYaml({ rules: [{ id: "test.draft", description: "A draft that is rejected.", target: "Seizure.reference", effect: "deny", when: { subject: { agency: ["POSTAL"] } } }] }));
     const proposed = await policy(["propose", file, "--comment", "a draft"]);
     const changeId = /proposed change (\S+):/.exec(proposed.stdout)?.[1] as string;
     expect(await policy(["reject", changeId, "--reason", "not needed", "--as", "admin-2"])).toEqual({ code: 0, stdout: `rejected change ${changeId} to policy 90-draft: not needed\n`, stderr: "" });
+    const shown = await policy(["show", changeId]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split("\n").slice(0, 2)).toEqual([
+      expect.stringMatching(new RegExp(`^change ${changeId}: policy 90-draft, base version 0, valid, set version \\w{16}$`)),
+      "  status REJECTED, proposed by cli-admin (liaison-dev, HUB), rejected by admin-2: not needed",
+    ]);
   });
 });
 
@@ -134,7 +144,7 @@ describe("npm run policy refusals, one line each", () => {
   });
 
   it("answers bad arguments with the command's usage, exit 2", async () => {
-    expect(await policy(["propose", "x.yaml"])).toEqual({ code: 2, stdout: "", stderr: "usage: npm run policy -- propose <file.yaml> --comment TEXT [--id ID]\n" });
-    expect(await policy(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^unknown command frobnicate; usage: npm run policy -- validate\|check\|test\|diff\|export\|propose\|history\|approve\|reject \(--help for details\)\n$/) });
+    expect(await policy(["propose", "x.yaml"])).toEqual({ code: 2, stdout: "", stderr: "usage: npm run policy -- propose <file.yaml> --comment TEXT [--id ID] [--cases FILE]\n" });
+    expect(await policy(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^unknown command frobnicate; usage: npm run policy -- validate\|check\|test\|diff\|export\|propose\|show\|history\|approve\|reject \(--help for details\)\n$/) });
   });
 });
