@@ -9,6 +9,7 @@ import type { GatewayContext } from "./context.js";
 import { formatGatewayError } from "./format-error.js";
 import { SubgraphSource } from "./subgraph-source.js";
 import { loadGatewayTrust } from "./trust.js";
+import { LINK_EXPANSION_TIMEOUT_MS, LinksSource, onBehalfOfPlugin } from "./on-behalf-of.js";
 import { startGatewayAnchoring } from "./anchoring.js";
 import { AUDIT_SUBGRAPH, buildAuditSchema } from "./audit-api/index.js";
 import { logLine } from "../platform/log.js";
@@ -77,7 +78,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
     buildService: ({ name, url }) =>
-      name === AUDIT_SUBGRAPH ? audit : new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
+      name === AUDIT_SUBGRAPH
+        ? audit
+        : name === "links"
+          ? // Its graph expansions run several hops through this gateway: a longer deadline, and an on-behalf-of token.
+            new LinksSource(name, urls.links ?? (url as string), Math.max(config.subgraphTimeoutMs, LINK_EXPANSION_TIMEOUT_MS), trust.mint, trust.onBehalfOf)
+          : new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -93,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: true,
     plugins: [
       callerPlugin<GatewayContext>(config.purposes),
+      onBehalfOfPlugin(),
       requestAuditPlugin(hub.dataSource, config.purposes, chainKey),
       policyVersionPlugin(),
       ApolloServerPluginCacheControlDisabled(),
@@ -108,9 +115,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port ?? config.ports.gateway,
     // Apollo refuses them itself (persistedQueries: false), inside the audited pipeline.
     refusePersistedQueries: false,
-    context: async (req) => {
+    context: async (req, body) => {
       requests += 1;
-      const caller = await readCaller(req, options.verifier, { mintRequestId: true });
+      // A hop of the links service's expansion comes with an on-behalf-of token; anything else is a caller's own.
+      const caller = (await trust.onBehalfOf.readCaller(req, body)) ?? (await readCaller(req, options.verifier, { mintRequestId: true }));
       // Subgraphs believe the operations in the gateway's token: only those the registry confirms go there.
       // One policy version for the whole request, taken here: every subgraph call carries it.
       const policyVersion = options.policy().version;

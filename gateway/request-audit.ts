@@ -79,6 +79,8 @@ function requestAuditRow(caller: Caller, purposes: readonly string[], policyVers
     error_codes: ended.codes.slice(0, 10),
     policy_version: policyVersion,
     issuer: caller.subject?.issuer ?? null,
+    // A hop of a link expansion: the links service asked on the subject's behalf.
+    actor: caller.actor ?? null,
   };
 }
 

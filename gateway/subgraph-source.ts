@@ -45,6 +45,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       justification: caller?.justification ?? null,
       requestId: caller?.requestId ?? "no-request",
       policyVersion: context?.policyVersion,
+      // A hop of the links service's expansion: signed, so each agency's audit names the actor.
+      actor: caller?.actor ?? undefined,
     });
     headers.set("authorization", `Bearer ${token}`);
     if (caller) headers.set("x-request-id", caller.requestId);

@@ -77,10 +77,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       policy = () => followed.active();
       policyVersion = async (version) => followed.byVersion(version);
     }
+    // The links service sends each hop of a link expansion to this gateway, whose URL is known only
+    // once it listens (random ports in tests): its configuration reads it then.
+    let gatewayUrl = config.gatewayUrl;
+    const linksConfig = Object.freeze(Object.defineProperty({ ...config }, "gatewayUrl", { get: () => gatewayUrl, enumerable: true })) as LiaisonConfig;
     await Promise.all(
       definitions.map(async (definition) => {
         running[definition.name] = await startSubgraph(definition, {
-          config,
+          config: definition.name === "links" ? linksConfig : config,
           verifier,
           databaseUrl: databases.urls[definition.name],
           dataSource: definition.databaseOwner === "hub" ? hubDataSource : undefined,
@@ -106,6 +110,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       policy,
       operations,
     });
+    gatewayUrl = gateway.url;
     const report = (what: string) => (error: unknown) => {
       process.stderr.write(`liaison: ${what} not refreshed: ${error instanceof Error ? error.message : String(error)}\n`);
     };

@@ -62,6 +62,8 @@ export interface LiaisonConfig {
   readonly policyDir: string;
   /** `iss` of the tokens the gateway mints for each subgraph call (GATEWAY_ISSUER). */
   readonly gatewayIssuer: string;
+  /** Where the links service sends each hop of a link expansion (GATEWAY_URL; default this host's gateway port, /graphql). */
+  readonly gatewayUrl: string;
   /** The gateway's private signing key (GATEWAY_SIGNING_KEY_FILE, PKCS#8 PEM); null: generated under dataDir/keys outside production. */
   readonly gatewaySigningKeyFile: string | null;
   /** Where subgraphs find the gateway's public key: a PEM file or a JWKS URL; neither: the generated dev key. */
@@ -282,6 +284,7 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION ?? "GB").toUpperCase(),
     pageSizeMax: int(env, "PAGE_SIZE_MAX", 100, 1, 10_000),
     gatewayIssuer: env.GATEWAY_ISSUER ?? "liaison-gateway",
+    gatewayUrl: env.GATEWAY_URL ?? `http://127.0.0.1:${ports.gateway}/graphql`,
     gatewaySigningKeyFile: env.GATEWAY_SIGNING_KEY_FILE ? path.resolve(env.GATEWAY_SIGNING_KEY_FILE) : null,
     gatewayPublicKeyFile: env.GATEWAY_PUBLIC_KEY_FILE ? path.resolve(env.GATEWAY_PUBLIC_KEY_FILE) : null,
     gatewayJwksUrl: env.GATEWAY_JWKS_URL ?? null,

@@ -46,6 +46,8 @@ export function accessAuditPlugin(dataSource: DataSource, service: string, chain
             issuer: caller.subject?.issuer ?? null,
             // Null (left out of the hash) unless a grant served something: older rows hash as before.
             grant_rules: entity.grants.size > 0 ? [...entity.grants].sort() : null,
+            // The hub service that asked on the subject's behalf (signed act claim); null (left out of the hash) otherwise.
+            actor: caller.actor ?? null,
           }));
           try {
             await appendChained(dataSource, "access_audit", rows, chainKey);

@@ -17,12 +17,12 @@ export const AUDIT_TABLES = {
   access_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",
     "entity_type", "entity_id", "fields_served", "fields_denied", "fields_masked", "policy_version",
-    "issuer", "grant_rules",
+    "issuer", "grant_rules", "actor",
   ],
   request_audit: [
     "at", "request_id", "subject", "agency", "purpose", "justification",
     "operation_name", "root_fields", "outcome", "error_codes", "policy_version",
-    "client_request_id", "issuer",
+    "client_request_id", "issuer", "actor",
   ],
   /** Hub database: the heads of every chain, recorded over time, so a truncated tail shows. */
   audit_anchor: ["at", "source", "head_seq", "head_hash", "rows"],

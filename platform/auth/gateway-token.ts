@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import { errors, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { canonicalJson } from "../canonical-json.js";
 import type { Subject } from "./subject.js";
@@ -49,6 +49,8 @@ export interface GatewayCall {
   readonly requestId: string;
   /** The policy version the whole request runs under: every subgraph enforces that one. */
   readonly policyVersion?: string;
+  /** A hub service acting for the subject (on-behalf-of, e.g. `links`): signed as `act: { sub }`, recorded in the audit. */
+  readonly actor?: string;
 }
 
 /** Signs one call's token with the gateway's key. */
@@ -67,6 +69,7 @@ export async function mintGatewayToken(key: GatewaySigningKey, issuer: string, a
   if (call.purpose) claims.pur = call.purpose;
   if (call.policyVersion) claims.pv = call.policyVersion;
   if (call.justification) claims.jst = call.justification;
+  if (call.actor) claims.act = { sub: call.actor };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: GATEWAY_ALG, typ: GATEWAY_TOKEN_TYP, kid: key.kid })
     .setIssuer(issuer)
@@ -88,6 +91,18 @@ export interface VerifiedGatewayCall {
   readonly requestId: string;
   /** The policy version the gateway runs the request under; null when it named none. */
   readonly policyVersion: string | null;
+  /** The hub service that asked on the subject's behalf (signed `act.sub`); null when the subject asked itself. */
+  readonly actor: string | null;
+}
+
+/** A hub service name in an `act` claim. */
+export const ACTOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** The `act.sub` of a token's claims: null when absent; undefined when present but not a service name (refused). */
+export function actorOf(payload: JWTPayload): string | null | undefined {
+  if (payload.act === undefined) return null;
+  const act = payload.act as { sub?: unknown } | null;
+  return act && typeof act === "object" && typeof act.sub === "string" && ACTOR_NAME.test(act.sub) ? act.sub : undefined;
 }
 
 /**
@@ -154,6 +169,8 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
     if (purpose !== null && !options.purposes.includes(purpose)) throw new AuthenticationError('gateway token claim "pur" is invalid');
     const justification = typeof payload.jst === "string" ? payload.jst.slice(0, 500) : null;
     const policyVersion = typeof payload.pv === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(payload.pv) ? payload.pv : null;
+    const actor = actorOf(payload);
+    if (actor === undefined) throw new AuthenticationError('gateway token claim "act" is invalid');
     let subject: Subject | null = null;
     if (SUBJECT_SCOPES.has(scope)) {
       if (typeof payload.src !== "string") throw new AuthenticationError('gateway token claim "src" is invalid');
@@ -163,7 +180,7 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
     }
     // Last, after everything else held: a refused token does not use up its id.
     if (!replay.accept(jti, exp, Math.floor(Date.now() / 1000))) throw new AuthenticationError("gateway token has already been used");
-    return { scope, subject, purpose, justification, requestId: rid, policyVersion };
+    return { scope, subject, purpose, justification, requestId: rid, policyVersion, actor };
   };
 }
 
@@ -178,3 +195,26 @@ function verifyOptions(options: GatewayTokenVerifierOptions) {
     requiredClaims: ["exp", "iat", "sub", "jti", "bh", "rid", "scope"],
   };
 }
+
+/*
+ * On-behalf-of: a hub service that must query the graph for a caller (links) gets from the gateway
+ * a token it may only send back to the gateway (gateway/on-behalf-of.ts). The gateway also hands it
+ * a proof key derived from the token's jti under a secret only the gateway holds; each request
+ * made with the token carries a hop number and an HMAC of that number and the body under the key,
+ * so the token alone (copied from a log, say) is worth nothing, and a captured hop cannot be
+ * replayed or sent with another body.
+ */
+
+/** The JOSE `typ` of on-behalf-of tokens: never a caller's token, never a subgraph call's. */
+export const ON_BEHALF_OF_TYP = "liaison-obo+jwt";
+/** Headers of the gateway's call to the acting service (token, proof key) and of its requests back (hop, proof). */
+export const ON_BEHALF_OF_HEADERS = {
+  token: "x-liaison-obo",
+  key: "x-liaison-obo-key",
+  hop: "x-liaison-obo-hop",
+  proof: "x-liaison-obo-proof",
+} as const;
+
+/** The proof one on-behalf-of request carries: HMAC-SHA256 under the proof key of the hop number and the body's hash. */
+export const onBehalfOfProof = (proofKey: string, hop: number, body: unknown): string =>
+  createHmac("sha256", Buffer.from(proofKey, "base64url")).update(`${hop}.${bodyHash(body)}`).digest("base64url");

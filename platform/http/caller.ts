@@ -17,6 +17,13 @@ export interface Caller {
   readonly clientRequestId: string | null;
   /** The policy version the gateway's token names for this request (subgraphs enforce exactly it); null otherwise. */
   readonly policyVersion: string | null;
+  /** The hub service asking on the subject's behalf (`links`), from a signed claim; null or absent when the subject asks itself. */
+  readonly actor?: string | null;
+  /**
+   * The acting service's side (links): the on-behalf-of token and proof key the gateway sent with
+   * its own verified call, to query the gateway as this subject. Never present on any other caller.
+   */
+  readonly onBehalfOf?: { readonly token: string; readonly proofKey: string } | null;
 }
 
 export interface ReadCallerOptions {

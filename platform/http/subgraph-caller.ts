@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { AuthenticationError, GATEWAY_TOKEN_TYP, type GatewayScope, type GatewayTokenVerifier, type TokenVerifier } from "../auth/index.js";
+import { AuthenticationError, GATEWAY_TOKEN_TYP, ON_BEHALF_OF_HEADERS, type GatewayScope, type GatewayTokenVerifier, type TokenVerifier } from "../auth/index.js";
 import { ErrorCode } from "../../schema/errors.js";
 import { bearerToken, readCaller, type Caller } from "./caller.js";
 import { Refusal } from "./serve.js";
@@ -25,6 +25,20 @@ function isGatewayToken(token: string): boolean {
   }
 }
 
+const ON_BEHALF_OF_VALUE = /^[A-Za-z0-9._-]{1,4096}$/;
+
+/**
+ * The on-behalf-of token and proof key the gateway sends along with its own token (only to the
+ * links service). Read only on a call whose gateway token verified, so nobody else can plant them;
+ * they are self-authenticating (the gateway verifies both when they come back).
+ */
+function onBehalfOfHeaders(req: IncomingMessage): { token: string; proofKey: string } | null {
+  const token = req.headers[ON_BEHALF_OF_HEADERS.token];
+  const proofKey = req.headers[ON_BEHALF_OF_HEADERS.key];
+  if (typeof token !== "string" || typeof proofKey !== "string") return null;
+  return ON_BEHALF_OF_VALUE.test(token) && ON_BEHALF_OF_VALUE.test(proofKey) ? { token, proofKey } : null;
+}
+
 /**
  * The caller of one subgraph request. A gateway token is verified against the request body and
  * its claims alone say who asks and why (headers are ignored: nothing unsigned is believed). A
@@ -45,6 +59,8 @@ export async function readSubgraphCaller(req: IncomingMessage, body: unknown, tr
         requestId: call.requestId,
         clientRequestId: null,
         policyVersion: call.policyVersion,
+        actor: call.actor,
+        onBehalfOf: scope === "graphql" ? onBehalfOfHeaders(req) : null,
       };
     } catch (error) {
       throw refuse(error instanceof AuthenticationError ? error.message : "gateway token could not be verified");
