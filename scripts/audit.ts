@@ -20,7 +20,7 @@ import {
 const COMMANDS = {
   "who-saw": "who-saw <Type> <id-or-reference>   who was served a record (by its id or its agency's reference) or an identifier, which fields",
   "seen-by": "seen-by <subject> [issuer]         what one subject (of one token issuer) was served",
-  verify: "verify [--offline]                  check every audit chain and its anchors (exit 1 on any break)",
+  verify: "verify [--offline]                 check every audit chain and its anchors (exit 1 on any break)",
 } as const;
 type Command = keyof typeof COMMANDS;
 
