@@ -16,12 +16,11 @@ import { logLine } from "../platform/log.js";
 import { consoleGatewayRoutes } from "./console.js";
 import { startPolicyPush, type PolicyPush } from "./policy-push.js";
 import { policyVersionPlugin } from "./policy-version.js";
-import { CreateJointOperation1764300000000 } from "../platform/operations/index.js";
-import { CreatePolicyStore1764500000000 } from "../platform/policy-store/index.js";
+import { HUB_MIGRATIONS } from "../hub/migrations.js";
 import { withEffectiveOperations, type OperationDirectory } from "../platform/operations/index.js";
 import { auditRefusedRequest, requestAuditPlugin } from "./request-audit.js";
 import { openDatabase } from "../platform/db/index.js";
-import { HUB_AUDIT_MIGRATIONS, loadChainKey } from "../platform/audit/index.js";
+import { loadChainKey } from "../platform/audit/index.js";
 import type { CompiledPolicy } from "../policies/index.js";
 import type { DataSource } from "typeorm";
 
@@ -65,7 +64,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : await openDatabase({
         url: options.hubDatabaseUrl,
         entities: [],
-        migrations: [...HUB_AUDIT_MIGRATIONS, CreateJointOperation1764300000000, CreatePolicyStore1764500000000],
+        // The hub's platform tables, the same list the migrate job and the in-process hub run.
+        migrations: [...HUB_MIGRATIONS],
         poolMax: 1,
         runMigrations: config.runMigrations,
       });
