@@ -4,22 +4,17 @@ import path from "node:path";
 import type { DataSource } from "typeorm";
 import { mintDevToken } from "../platform/auth/index.js";
 import { loadConfig } from "../platform/config.js";
-import { checkCase, readPolicyCases, type GraphQLAnswer, type PolicyCase } from "../policies/testing/index.js";
+import { checkCase, coverageOf, readPolicyCases, type Coverage, type GraphQLAnswer, type PolicyCase } from "../policies/testing/index.js";
 import { CompiledPolicy, loadPolicySet, type PolicySet } from "../policies/index.js";
 import { readSupergraph } from "../schema/supergraph.js";
 import { seedDemo, seedDemoOperations } from "../demo/index.js";
 import { startHub } from "./start-hub.js";
 
+export { coverageOf, type Coverage } from "../policies/testing/index.js";
+
 export interface CaseResult {
   readonly policyCase: PolicyCase;
   readonly failures: readonly string[];
-}
-
-export interface Coverage {
-  /** Rules of the set that no case says it covers. */
-  readonly uncovered: readonly string[];
-  /** Rule ids named in `covers` that the set does not have. */
-  readonly unknown: readonly string[];
 }
 
 export interface PolicyTestReport extends Coverage {
@@ -30,34 +25,56 @@ export interface PolicyTestReport extends Coverage {
 
 /** A hub serving the policy set under test over the demo data, ready to run cases one by one. */
 export interface PolicyTestHub {
+  /** The set it serves now. */
   readonly set: PolicySet;
+  /**
+   * Serves another set from the next request on (the admin service's case sandbox runs drafts so).
+   * The caller runs one set's cases at a time: a request in flight while the set changes would mix two.
+   */
+  use(set: PolicySet): void;
   /** Asks the case's query through the gateway as its subject; every way the answer differs (empty: it passes). */
   run(policyCase: PolicyCase): Promise<string[]>;
   close(): Promise<void>;
 }
 
-/** Which rules the cases cover, and which covered ids the set lacks. */
-export function coverageOf(set: PolicySet, cases: readonly PolicyCase[]): Coverage {
-  const ids = new Set(set.rules.map((r) => r.id));
-  const covered = new Set(cases.flatMap((c) => c.covers));
-  return { uncovered: [...ids].filter((id) => !covered.has(id)), unknown: [...covered].filter((id) => !ids.has(id)) };
+export interface PolicyTestHubOptions {
+  /** The purposes the set was validated with (default: the built-in list). */
+  readonly purposes?: readonly string[];
 }
 
+/** Compiled sets kept for `use`: the active set and a few drafts, so switching back costs nothing. */
+const COMPILED_KEPT = 4;
+
 /**
- * Starts a real hub for policy test cases: the policy set under test, in-memory embedded
- * databases with the deterministic demo data and the demo's joint operations. Nothing outside a temporary folder is touched.
+ * Starts a real hub for policy test cases: the policy set under test (a folder of documents, or a
+ * validated set), in-memory embedded databases with the deterministic demo data and the demo's joint
+ * operations. Nothing outside a temporary folder is touched: its configuration is built from scratch
+ * (no DATABASE_URL, its own data folder and keys), so it never reaches the deployment's databases.
  */
-export async function startPolicyTestHub(policyDir: string): Promise<PolicyTestHub> {
+export async function startPolicyTestHub(policy: string | PolicySet, options: PolicyTestHubOptions = {}): Promise<PolicyTestHub> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "liaison-policy-test-"));
-  // A clean environment: never the deployment's databases.
-  const config = loadConfig({ LIAISON_DATA_DIR: dataDir, POLICY_DIR: policyDir });
+  const config = loadConfig({
+    LIAISON_DATA_DIR: dataDir,
+    ...(typeof policy === "string" ? { POLICY_DIR: policy } : {}),
+    // No cases in its own policy store: its admin service must not start a case sandbox of its own.
+    POLICY_CASES_DIR: path.join(dataDir, "no-cases"),
+    ...(options.purposes ? { PURPOSES: options.purposes.join(",") } : {}),
+  });
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
-  let set: PolicySet;
+  const compiled = new Map<string, CompiledPolicy>();
+  let current: CompiledPolicy | undefined;
+  const use = (set: PolicySet) => {
+    if (current?.version === set.version) return;
+    const held = compiled.get(set.version) ?? new CompiledPolicy(set);
+    compiled.delete(set.version);
+    compiled.set(set.version, held);
+    for (const version of [...compiled.keys()].slice(0, Math.max(0, compiled.size - COMPILED_KEPT))) compiled.delete(version);
+    current = held;
+  };
   let hub: Awaited<ReturnType<typeof startHub>>;
   try {
-    set = await loadPolicySet(policyDir, await readSupergraph(), config.purposes);
-    const compiled = new CompiledPolicy(set);
-    hub = await startHub({ config, inMemory: true, randomPorts: true, policy: () => compiled });
+    use(typeof policy === "string" ? await loadPolicySet(policy, await readSupergraph(), config.purposes) : policy);
+    hub = await startHub({ config, inMemory: true, randomPorts: true, policy: () => current as CompiledPolicy });
   } catch (error) {
     await removeDir();
     throw error;
@@ -72,7 +89,10 @@ export async function startPolicyTestHub(policyDir: string): Promise<PolicyTestH
     throw error;
   }
   return {
-    set,
+    get set() {
+      return (current as CompiledPolicy).set;
+    },
+    use,
     async run(policyCase) {
       const token = await mintDevToken(config, { sub: `policy-test-${policyCase.subject.agency.toLowerCase()}`, ...policyCase.subject });
       const response = await fetch(hub.gateway.url, {
