@@ -60,6 +60,8 @@ export interface LiaisonConfig {
   readonly pageSizeMax: number;
   /** Folder of the policy documents loaded at start. */
   readonly policyDir: string;
+  /** Folder of the policy test cases imported into the policy store with the documents (POLICY_CASES_DIR; default `<policyDir>/cases`). */
+  readonly policyCasesDir: string;
   /** `iss` of the tokens the gateway mints for each subgraph call (GATEWAY_ISSUER). */
   readonly gatewayIssuer: string;
   /** Where the links service sends each hop of a link expansion (GATEWAY_URL; default this host's gateway port, /graphql). */
@@ -294,6 +296,7 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     auditAnchorIntervalSeconds: int(env, "AUDIT_ANCHOR_INTERVAL_SECONDS", 60, 1, 24 * 3600),
     runMigrations: bool(env, "DATABASE_MIGRATE", true),
     policyDir: path.resolve(env.POLICY_DIR ?? fileURLToPath(new URL("../policies/default", import.meta.url))),
+    policyCasesDir: path.resolve(env.POLICY_CASES_DIR ?? path.join(env.POLICY_DIR ?? fileURLToPath(new URL("../policies/default", import.meta.url)), "cases")),
     seedScale: int(env, "SEED_SCALE", 1, 1, 1000),
     console: onOff(env, "CONSOLE", !production),
     consoleDir: path.resolve(env.CONSOLE_DIST_DIR ?? fileURLToPath(new URL("../web/dist", import.meta.url))),

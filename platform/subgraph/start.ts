@@ -36,8 +36,8 @@ export interface SubgraphDefinition {
   readonly enforced?: boolean;
   /** The agency's own records tables: its audit routes resolve a record's reference to the ids the audit names. */
   readonly records?: readonly AuditedRecords[];
-  /** Runs once the database is open and up to date, before the service answers. */
-  prepare?(dataSource: DataSource, config: LiaisonConfig): Promise<void>;
+  /** Runs once the database is open and up to date, before the service answers; may return what to stop when the service closes. */
+  prepare?(dataSource: DataSource, config: LiaisonConfig): Promise<void | (() => Promise<void>)>;
   /** The federated schema before access rules are applied. */
   buildSchema(config: LiaisonConfig): Promise<GraphQLSchema>;
 }
@@ -79,6 +79,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const { config } = options;
   const enforced = definition.enforced ?? true;
   let database: Database | undefined;
+  let prepared: void | (() => Promise<void>);
   if (definition.database) {
     // Every agency database also holds its own delivery audit.
     const migrations = [...(definition.database.migrations as unknown[]), ...(enforced ? AGENCY_AUDIT_MIGRATIONS : [])] as typeof definition.database.migrations;
@@ -86,7 +87,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     else if (!options.databaseUrl) throw new Error(`${definition.name}: no database URL configured`);
     else database = await openDatabase({ url: options.databaseUrl, entities: definition.database.entities, migrations, poolMax: options.poolMax, runMigrations: config.runMigrations });
     try {
-      await definition.prepare?.(database.dataSource, config);
+      prepared = await definition.prepare?.(database.dataSource, config);
     } catch (error) {
       await database.close();
       throw error;
@@ -196,6 +197,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     sqlQueries: () => database?.counter.queries ?? 0,
     async close() {
       await server.close();
+      await prepared?.();
       await database?.close();
     },
   };

@@ -55,7 +55,9 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "liaison-test-")));
   const databases = options.embedded ? { env: {}, drop: async () => {} } : await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
-  const env = { LIAISON_DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: "3000", ...databases.env, ...options.env };
+  // No policy test cases in the store unless a test asks (POLICY_CASES_DIR): a store with cases warms a
+  // case sandbox (a second in-memory hub) and gates approvals on it, which only the case tests want to pay for.
+  const env = { LIAISON_DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: "3000", POLICY_CASES_DIR: path.join(dataDir, "no-policy-cases"), ...databases.env, ...options.env };
   const config = loadConfig(env);
   let hub: RunningHub;
   try {
