@@ -9,6 +9,7 @@ export type AdminAction =
   | "policy.propose-rollback"
   | "policy.approve"
   | "policy.reject"
+  | "policy.import-cases"
   | "grant.consent"
   | "grant.break-glass"
   | "grant.revoke"

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { writeActivePolicy } from "../../platform/policy-store/index.js";
+import type { Subject } from "../../platform/auth/index.js";
+import { readActivePolicy, writeActivePolicy } from "../../platform/policy-store/index.js";
 import { databaseOf, type SubgraphContext } from "../../platform/subgraph/index.js";
+import type { PolicySet } from "../../policies/index.js";
+import type { RawCaseFile } from "../../policies/testing/index.js";
 import { badInput, conflict, notFound } from "../../schema/errors.js";
 import { auditAdminChange, type AdminAction } from "./audit.js";
 import { mayWrite, refuseSelfApproval } from "./authorise.js";
+import { activeCaseFiles, caseHashOf, caseRunInput, parseProposedCases, refuseFailingCases, reportHolds, runCases, storeReport, withProposed, writeCaseFiles, type CaseFiles, type CaseReport } from "./cases/index.js";
 import { checkDocumentId, parseDocument } from "./documents.js";
 import { activeVersions, candidateSet, documentVersion, insertVersion, lockPolicyStore } from "./store.js";
 
@@ -13,6 +17,8 @@ import { activeVersions, candidateSet, documentVersion, insertVersion, lockPolic
  * decided once: approved by a second administrator, which stores the new document version and
  * activates the set, or rejected. Each step and its admin_audit row are one transaction, so nothing
  * is half-applied; approvals hold the policy store's lock, so the base-version check cannot race.
+ * A change may carry policy test case files too. Its cases run under the active set and its draft
+ * before the transaction (cases/): a case failing under the draft blocks its approval.
  */
 
 export type ChangeKind = "edit" | "rollback";
@@ -34,6 +40,10 @@ export interface StoredChange {
   readonly decidedAt: Date | null;
   readonly reason: string | null;
   readonly resultingVersion: number | null;
+  /** The case files the change adds or replaces (null: none). */
+  readonly caseFiles: CaseFiles | null;
+  /** Its cases under the active set and its draft (null: proposed before cases were stored). */
+  readonly caseReport: CaseReport | null;
 }
 
 interface ChangeRow {
@@ -55,6 +65,8 @@ interface ChangeRow {
   decided_at: Date | null;
   reason: string | null;
   resulting_version: number | null;
+  case_files: Record<string, RawCaseFile> | null;
+  case_report: CaseReport | null;
 }
 
 const toChange = (row: ChangeRow): StoredChange => ({
@@ -73,6 +85,8 @@ const toChange = (row: ChangeRow): StoredChange => ({
   decidedAt: row.decided_at ? new Date(row.decided_at) : null,
   reason: row.reason,
   resultingVersion: row.resulting_version === null ? null : Number(row.resulting_version),
+  caseFiles: row.case_files ? new Map(Object.entries(row.case_files)) : null,
+  caseReport: row.case_report,
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -120,55 +134,97 @@ async function audit(manager: EntityManager, ctx: SubgraphContext, action: Admin
 async function insertChange(
   manager: EntityManager,
   ctx: SubgraphContext,
-  change: { policyId: string; kind: ChangeKind; baseVersion: number; content: unknown; comment: string; setVersion: string },
+  change: { policyId: string; kind: ChangeKind; baseVersion: number; content: unknown; comment: string; setVersion: string; caseFiles: CaseFiles | null; caseReport: CaseReport },
 ): Promise<StoredChange> {
   const proposer = actorOf(ctx);
   const rows = (await manager.query(
-    `INSERT INTO "policy_change" ("id", "policy_id", "kind", "base_version", "content", "comment", "proposer_sub", "proposer_issuer", "proposer_agency", "set_version", "valid")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true) RETURNING *`,
-    [randomUUID(), change.policyId, change.kind, change.baseVersion, JSON.stringify(change.content), change.comment, proposer.sub, proposer.issuer, proposer.agency, change.setVersion],
+    `INSERT INTO "policy_change" ("id", "policy_id", "kind", "base_version", "content", "comment", "proposer_sub", "proposer_issuer", "proposer_agency", "set_version", "valid", "case_files", "case_report")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12) RETURNING *`,
+    [
+      randomUUID(), change.policyId, change.kind, change.baseVersion, JSON.stringify(change.content), change.comment, proposer.sub, proposer.issuer, proposer.agency, change.setVersion,
+      change.caseFiles ? JSON.stringify(Object.fromEntries(change.caseFiles)) : null, JSON.stringify(change.caseReport),
+    ],
   )) as ChangeRow[];
   return toChange(rows[0] as ChangeRow);
 }
 
-/** Proposes a new version of a document (or a new document: baseVersion 0). */
-export async function proposeChange(ctx: SubgraphContext, input: { id: string; document: string; baseVersion: number; comment: string }): Promise<StoredChange> {
+/** The draft an edit makes, checked as the transaction will check it again: who may, against which version. */
+async function checkEdit(db: DataSource | EntityManager, ctx: SubgraphContext, policyId: string, content: unknown, baseVersion: number) {
+  const { documents, versions, grants } = await activeVersions(db);
+  const current = versions.get(policyId);
+  mayWrite(ctx, current ? [content, current.content] : [content]);
+  const active = documents[policyId] ?? 0;
+  if (baseVersion !== active) throw conflict(`policy "${policyId}" is at version ${active}, not ${baseVersion}: propose against the active version`);
+  return { active, set: await candidateSet(versions, policyId, content, ctx.config, grants) };
+}
+
+/** The active set, as the services enforce it now. */
+async function enforcedSet(db: DataSource): Promise<PolicySet> {
+  const active = await readActivePolicy(db);
+  if (!active) throw notFound("no active policy set is stored yet");
+  return active.set;
+}
+
+/**
+ * Proposes a new version of a document (or a new document: baseVersion 0), with case files to add
+ * or replace (`cases`, cases/case-files.ts). Validated and its cases run before the transaction:
+ * a run takes a second or more, and the hub's one embedded connection must not wait on it.
+ */
+export async function proposeChange(ctx: SubgraphContext, input: { id: string; document: string; baseVersion: number; comment: string; cases?: string | null }): Promise<StoredChange> {
   mayWrite(ctx, []);
   const policyId = checkDocumentId(input.id);
   const comment = text(input.comment, "comment");
   const content = parseDocument(policyId, input.document);
-  return databaseOf(ctx).transaction(async (manager) => {
-    const { documents, versions, grants } = await activeVersions(manager);
-    const current = versions.get(policyId);
-    mayWrite(ctx, current ? [content, current.content] : [content]);
-    const active = documents[policyId] ?? 0;
-    if (input.baseVersion !== active) throw conflict(`policy "${policyId}" is at version ${active}, not ${input.baseVersion}: propose against the active version`);
-    const set = await candidateSet(versions, policyId, content, ctx.config, grants);
-    const change = await insertChange(manager, ctx, { policyId, kind: "edit", baseVersion: active, content, comment, setVersion: set.version });
-    await audit(manager, ctx, "policy.propose", change, { baseVersion: active, setVersion: set.version, comment });
+  const caseFiles = input.cases === null || input.cases === undefined ? null : await parseProposedCases(input.cases, ctx.config.purposes);
+  const db = databaseOf(ctx);
+  const draft = await checkEdit(db, ctx, policyId, content, input.baseVersion);
+  const cases = await runCases(db, ctx.config, await caseRunInput(db, await enforcedSet(db), draft.set, caseFiles));
+  const change = await db.transaction(async (manager) => {
+    // The store may have moved while the cases ran: checked again; a report on another draft is run again on approval.
+    const { active, set } = await checkEdit(manager, ctx, policyId, content, input.baseVersion);
+    const change = await insertChange(manager, ctx, { policyId, kind: "edit", baseVersion: active, content, comment, setVersion: set.version, caseFiles, caseReport: cases.report });
+    await audit(manager, ctx, "policy.propose", change, { baseVersion: active, setVersion: set.version, comment, ...casesDetail(caseFiles, cases.report) });
     return change;
   });
+  cases.storeWhenDone(change.id);
+  return change;
 }
 
-/** Proposes to make an earlier version of a document the active one again; approved like any change. */
+/** The rollback a proposal makes, checked as the transaction will check it again. */
+async function checkRollback(db: DataSource | EntityManager, ctx: SubgraphContext, policyId: string, toVersion: number) {
+  const { documents, versions, grants } = await activeVersions(db);
+  const current = versions.get(policyId);
+  const target = await documentVersion(db, policyId, toVersion);
+  if (!current || !target) throw notFound(`policy "${policyId}" has no version ${toVersion} to roll back to`);
+  mayWrite(ctx, [target.content, current.content]);
+  const active = documents[policyId] ?? 0;
+  if (toVersion === active) throw badInput(`version ${active} of policy "${policyId}" is already the active one`, { problems: [`toVersion: already active`] });
+  return { active, target, set: await candidateSet(versions, policyId, target.content, ctx.config, grants) };
+}
+
+/** Proposes to make an earlier version of a document the active one again; its cases run and it is approved like any change. */
 export async function proposeRollback(ctx: SubgraphContext, input: { id: string; toVersion: number; comment?: string | null }): Promise<StoredChange> {
   mayWrite(ctx, []);
   const policyId = checkDocumentId(input.id);
   const comment = text(input.comment ?? `roll back to version ${input.toVersion}`, "comment");
-  return databaseOf(ctx).transaction(async (manager) => {
-    const { documents, versions, grants } = await activeVersions(manager);
-    const current = versions.get(policyId);
-    const target = await documentVersion(manager, policyId, input.toVersion);
-    if (!current || !target) throw notFound(`policy "${policyId}" has no version ${input.toVersion} to roll back to`);
-    mayWrite(ctx, [target.content, current.content]);
-    const active = documents[policyId] ?? 0;
-    if (input.toVersion === active) throw badInput(`version ${active} of policy "${policyId}" is already the active one`, { problems: [`toVersion: already active`] });
-    const set = await candidateSet(versions, policyId, target.content, ctx.config, grants);
-    const change = await insertChange(manager, ctx, { policyId, kind: "rollback", baseVersion: active, content: target.content, comment, setVersion: set.version });
-    await audit(manager, ctx, "policy.propose-rollback", change, { baseVersion: active, toVersion: input.toVersion, setVersion: set.version, comment });
+  const db = databaseOf(ctx);
+  const draft = await checkRollback(db, ctx, policyId, input.toVersion);
+  const cases = await runCases(db, ctx.config, await caseRunInput(db, await enforcedSet(db), draft.set, null));
+  const change = await db.transaction(async (manager) => {
+    const { active, target, set } = await checkRollback(manager, ctx, policyId, input.toVersion);
+    const change = await insertChange(manager, ctx, { policyId, kind: "rollback", baseVersion: active, content: target.content, comment, setVersion: set.version, caseFiles: null, caseReport: cases.report });
+    await audit(manager, ctx, "policy.propose-rollback", change, { baseVersion: active, toVersion: input.toVersion, setVersion: set.version, comment, ...casesDetail(null, cases.report) });
     return change;
   });
+  cases.storeWhenDone(change.id);
+  return change;
 }
+
+/** What the admin audit records of a change's cases. */
+const casesDetail = (files: CaseFiles | null, report: CaseReport) => ({
+  ...(files ? { caseFiles: [...files.keys()] } : {}),
+  cases: { status: report.status, total: report.total, failed: report.failed, changed: report.changed, blocking: report.blocking },
+});
 
 /** A proposed change, locked for its decision; decided ones are CONFLICT. */
 async function undecided(manager: EntityManager, changeId: string): Promise<StoredChange> {
@@ -178,10 +234,38 @@ async function undecided(manager: EntityManager, changeId: string): Promise<Stor
   return change;
 }
 
-/** Approves a change: a new document version, the new set active, the change approved, its audit row; one transaction. */
+/**
+ * The report an approval is decided on, before its transaction: the stored one while it still
+ * describes what the approval would activate (the same draft set and case files), else a new run
+ * (the active set moved: another document's approval, a grant). Refuses while the cases are still
+ * running, when they could not run, and when any case fails under the draft. Null: the change is not
+ * proposed (the transaction refuses it).
+ */
+async function testedForApproval(ctx: SubgraphContext, db: DataSource, changeId: string, approver: Subject): Promise<CaseReport | null> {
+  const change = await findChange(db, changeId);
+  if (!change || change.status !== "proposed") return null;
+  refuseSelfApproval(approver, change.proposer);
+  const { versions, grants } = await activeVersions(db);
+  const current = versions.get(change.policyId);
+  mayWrite(ctx, current ? [change.content, current.content] : [change.content]);
+  const draft = await candidateSet(versions, change.policyId, change.content, ctx.config, grants);
+  const input = await caseRunInput(db, await enforcedSet(db), draft, change.caseFiles);
+  if (reportHolds(change.caseReport, input)) return refuseFailingCases(change.caseReport);
+  const run = await runCases(db, ctx.config, input);
+  if (run.report.status === "pending") {
+    run.storeWhenDone(change.id);
+    throw conflict(`the policy test cases of change ${change.id} are still running (the case sandbox is starting): approve it again in a minute`);
+  }
+  await storeReport(db, change.id, run.report);
+  return refuseFailingCases(run.report);
+}
+
+/** Approves a change: a new document version, the new set active, its case files active, the change approved, its audit row; one transaction. */
 export async function approveChange(ctx: SubgraphContext, changeId: string): Promise<StoredChange> {
   const approver = mayWrite(ctx, []);
-  return databaseOf(ctx).transaction(async (manager) => {
+  const db = databaseOf(ctx);
+  const tested = await testedForApproval(ctx, db, changeId, approver);
+  return db.transaction(async (manager) => {
     await lockPolicyStore(manager);
     const change = await undecided(manager, changeId);
     refuseSelfApproval(approver, change.proposer);
@@ -191,14 +275,19 @@ export async function approveChange(ctx: SubgraphContext, changeId: string): Pro
     const active = documents[change.policyId] ?? 0;
     if (change.baseVersion !== active) throw conflict(`policy "${change.policyId}" is now at version ${active}, not ${change.baseVersion} as when this change was proposed: propose it again`);
     const set = await candidateSet(versions, change.policyId, change.content, ctx.config, grants);
+    // Activated only what the cases passed under: the same draft set and the same case files.
+    if (!tested || tested.draftVersion !== set.version || tested.caseHash !== caseHashOf(withProposed(await activeCaseFiles(manager), change.caseFiles))) {
+      throw conflict(`the active policy set or its cases changed while the cases of change ${change.id} ran: approve it again`);
+    }
     const version = await insertVersion(manager, change.policyId, change.content, change.proposer, change.comment, change.id);
     await writeActivePolicy(manager, set, { ...documents, [change.policyId]: version });
+    if (change.caseFiles) await writeCaseFiles(manager, change.caseFiles, change.proposer.sub, change.id);
     const rows = (await manager.query(
-      `UPDATE "policy_change" SET "status" = 'approved', "decided_by_sub" = $2, "decided_by_issuer" = $3, "decided_at" = now(), "resulting_version" = $4, "set_version" = $5
+      `UPDATE "policy_change" SET "status" = 'approved', "decided_by_sub" = $2, "decided_by_issuer" = $3, "decided_at" = now(), "resulting_version" = $4, "set_version" = $5, "case_report" = $6
        WHERE "id" = $1 RETURNING *`,
-      [change.id, approver.sub, approver.issuer, version, set.version],
+      [change.id, approver.sub, approver.issuer, version, set.version, JSON.stringify(tested)],
     )) as [ChangeRow[], number] | ChangeRow[];
-    await audit(manager, ctx, "policy.approve", change, { kind: change.kind, baseVersion: change.baseVersion, resultingVersion: version, setVersion: set.version });
+    await audit(manager, ctx, "policy.approve", change, { kind: change.kind, baseVersion: change.baseVersion, resultingVersion: version, setVersion: set.version, ...casesDetail(change.caseFiles, tested) });
     return toChange(firstRow(rows));
   });
 }

@@ -6,6 +6,7 @@ import { readActiveVersion, writeActivePolicy } from "../../platform/policy-stor
 import { readSupergraph } from "../../schema/supergraph.js";
 import { auditAdminChange } from "./audit.js";
 import { insertVersion, lockPolicyStore } from "./store.js";
+import { importedCases, readCaseFolder, writeCaseFiles } from "./cases/case-store.js";
 
 /** The author of imported versions. */
 export const IMPORT_AUTHOR = "liaison-import";
@@ -16,10 +17,12 @@ export const IMPORT_AUTHOR = "liaison-import";
  * advisory lock makes concurrent starts safe: the second finds the set stored and does nothing.
  * Returns whether it imported. An invalid folder throws PolicyError and stores nothing.
  */
-export async function importPolicyDocumentsIfEmpty(dataSource: DataSource, config: Pick<LiaisonConfig, "policyDir" | "purposes" | "auditChainKeyFile" | "production">): Promise<boolean> {
+export async function importPolicyDocumentsIfEmpty(dataSource: DataSource, config: Pick<LiaisonConfig, "policyDir" | "policyCasesDir" | "purposes" | "auditChainKeyFile" | "production">): Promise<boolean> {
   if ((await readActiveVersion(dataSource)) !== null) return false;
   const files = await readPolicyDocuments(config.policyDir);
   const set = buildPolicySet(files, await readSupergraph(), config.purposes);
+  // The test cases travel with the documents, so a change can update them (cases/).
+  const caseFiles = await readCaseFolder(config.policyCasesDir);
   const comment = `imported from ${config.policyDir}`;
   return dataSource.transaction(async (manager) => {
     await lockPolicyStore(manager);
@@ -30,13 +33,14 @@ export async function importPolicyDocumentsIfEmpty(dataSource: DataSource, confi
       documents[id] = await insertVersion(manager, id, content, { sub: IMPORT_AUTHOR, issuer: null }, comment, null);
     }
     await writeActivePolicy(manager, set, documents);
+    await writeCaseFiles(manager, caseFiles, IMPORT_AUTHOR, null);
     await auditAdminChange(manager, config, {
       requestId: "import",
       subject: { sub: IMPORT_AUTHOR, issuer: "liaison", agency: "HUB" },
       action: "policy.import",
       policyId: null,
       changeId: null,
-      detail: { directory: config.policyDir, documents, setVersion: set.version },
+      detail: { directory: config.policyDir, documents, setVersion: set.version, cases: importedCases(config.policyCasesDir, caseFiles) },
     });
     return true;
   });

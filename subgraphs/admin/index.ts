@@ -3,15 +3,18 @@ import { CreateJointOperation1764300000000, OperationAdmin1764500000300 } from "
 import { CreatePolicyStore1764500000000 } from "../../platform/policy-store/index.js";
 import type { SubgraphDefinition } from "../../platform/subgraph/index.js";
 import { buildFederatedSchema } from "../../schema/federation.js";
-import { importPolicyDocumentsIfEmpty } from "./import.js";
+import { importPolicyDocumentsIfEmpty, IMPORT_AUTHOR } from "./import.js";
 import { AccessResolver } from "./access/access.resolver.js";
 import { CreatePolicyChange1764500000200 } from "./migrations/1764500000200-create-policy-change.js";
 import { CreatePolicyGrant1764500000400 } from "./migrations/1764500000400-create-policy-grant.js";
+import { CreatePolicyCase1764500000500 } from "./migrations/1764500000500-create-policy-case.js";
+import { warmCaseSandbox } from "./cases/warm.js";
 import { GrantResolver } from "./grants/grant.resolver.js";
 import { OperationResolver } from "./operations/operation.resolver.js";
-import { PolicyResolver } from "./policy/policy.resolver.js";
+import { PolicyChangeResolver, PolicyResolver } from "./policy/policy.resolver.js";
 
 export { importPolicyDocumentsIfEmpty, IMPORT_AUTHOR } from "./import.js";
+export { caseSandboxOf } from "./cases/index.js";
 
 /** The admin subgraph's part of the hub database: the policy store, the changes, the admin audit, the joint operations it administers. */
 export const ADMIN_MIGRATIONS = [
@@ -19,6 +22,7 @@ export const ADMIN_MIGRATIONS = [
   CreateAdminAudit1764500000100,
   CreatePolicyChange1764500000200,
   CreatePolicyGrant1764500000400,
+  CreatePolicyCase1764500000500,
   CreateJointOperation1764300000000,
   OperationAdmin1764500000300,
 ] as const;
@@ -37,6 +41,8 @@ export const admin: SubgraphDefinition = {
   database: { entities: [], migrations: [...ADMIN_MIGRATIONS] },
   prepare: async (dataSource, config) => {
     await importPolicyDocumentsIfEmpty(dataSource, config);
+    // The case sandbox: started in the background when the store holds cases, closed with the service.
+    return warmCaseSandbox(dataSource, config, IMPORT_AUTHOR);
   },
-  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, AccessResolver, OperationResolver, GrantResolver] }),
+  buildSchema: () => buildFederatedSchema({ resolvers: [PolicyResolver, PolicyChangeResolver, AccessResolver, OperationResolver, GrantResolver] }),
 };

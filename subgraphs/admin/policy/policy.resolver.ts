@@ -1,8 +1,14 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { mayRead } from "../authorise.js";
 import { approveChange, findChange, listChanges, proposeChange, proposeRollback, rejectChange, type StoredChange } from "../changes.js";
+import { AccessOutcome, PolicyImpact } from "../access/access.type.js";
+import { policyImpact } from "../access/impact.js";
+import { activeSet, draftSet } from "../access/sets.js";
+import { supergraphKinds } from "../access/supergraph-kinds.js";
+import { caseFilesYaml, toCaseReport } from "../cases/index.js";
 import { documentYaml, ruleCount } from "../documents.js";
+import type { Agency } from "../../../schema/enums.js";
 import { activeVersions, documentHistory, type StoredVersion } from "../store.js";
 import { PolicyChange, PolicyChangeStatus, PolicyDocument, PolicyDocumentVersion, type PolicyChangeKind } from "./policy.type.js";
 
@@ -29,6 +35,8 @@ const toChange = (c: StoredChange): PolicyChange =>
     decidedAt: c.decidedAt,
     reason: c.reason,
     resultingVersion: c.resultingVersion,
+    caseFiles: c.caseFiles ? caseFilesYaml(c.caseFiles) : null,
+    cases: c.caseReport ? toCaseReport(c.caseReport) : null,
   });
 
 /*
@@ -79,15 +87,23 @@ export class PolicyResolver {
     return (await listChanges(databaseOf(ctx), { status: status ?? null, policyId: policyId ?? null })).map(toChange);
   }
 
-  @Mutation(() => PolicyChange, { description: "Proposes a new version of a document (YAML or JSON text); baseVersion is its active version, 0 for a new one" })
+  @Mutation(() => PolicyChange, {
+    description:
+      "Proposes a new version of a document (YAML or JSON text); baseVersion is its active version, 0 for a new one. Every policy test case runs under the active set and the draft (answered in cases)",
+  })
   async proposePolicyChange(
     @Arg("id", () => ID) id: string,
     @Arg("document", () => String) document: string,
     @Arg("baseVersion", () => Int) baseVersion: number,
     @Arg("comment", () => String) comment: string,
     @Ctx() ctx: SubgraphContext,
+    @Arg("cases", () => String, {
+      nullable: true,
+      description: "Policy test case files to add or replace with the change: YAML mapping a file name (e.g. fiu.yaml) to its whole list of cases (an empty list empties it)",
+    })
+    cases?: string | null,
   ): Promise<PolicyChange> {
-    return toChange(await proposeChange(ctx, { id, document, baseVersion, comment }));
+    return toChange(await proposeChange(ctx, { id, document, baseVersion, comment, cases }));
   }
 
   @Mutation(() => PolicyChange, { description: "Approves a proposed change (never by its proposer) and makes the set it makes active" })
@@ -108,5 +124,24 @@ export class PolicyResolver {
     @Arg("comment", () => String, { nullable: true }) comment?: string | null,
   ): Promise<PolicyChange> {
     return toChange(await proposeRollback(ctx, { id, toVersion, comment }));
+  }
+}
+
+/** What a proposed change would do to access, answered with the change (the `policyImpact` query's computation). */
+@Resolver(() => PolicyChange)
+export class PolicyChangeResolver {
+  @FieldResolver(() => PolicyImpact, { nullable: true, description: "Who gains or loses access if it is approved now (as policyImpact(changeId)); null once decided" })
+  async impact(@Root() change: PolicyChange, @Ctx() ctx: SubgraphContext): Promise<PolicyImpact | null> {
+    if (change.status !== PolicyChangeStatus.PROPOSED) return null;
+    const db = databaseOf(ctx);
+    const [kinds, before, after] = await Promise.all([supergraphKinds(), activeSet(db), draftSet(db, change.id, ctx.config)]);
+    const impact = policyImpact(before, after, kinds, ctx.config.purposes);
+    return Object.assign(new PolicyImpact(), {
+      ...impact,
+      changeId: change.id,
+      activeVersion: before.version,
+      draftVersion: after.version,
+      entries: impact.entries.map((e) => ({ ...e, agency: e.agency as Agency, before: e.before as AccessOutcome, after: e.after as AccessOutcome })),
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PolicyCaseReport } from "../cases/index.js";
 
 export enum PolicyChangeKind {
   EDIT = "edit",
@@ -56,4 +57,10 @@ export class PolicyChange {
   @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true, description: "Why it was rejected" }) reason!: string | null;
   @Field(() => Int, { nullable: true, description: "The document version an approval stored" }) resultingVersion!: number | null;
+  @Field(() => String, { nullable: true, description: "The policy test case files the change adds or replaces, as YAML (file name to its cases); null: none" }) caseFiles!: string | null;
+  @Field(() => PolicyCaseReport, {
+    nullable: true,
+    description: "Every policy test case under the active set and under the draft, as run when proposed (or again on approval when the active set had moved); a case failing under the draft blocks approval",
+  })
+  cases!: PolicyCaseReport | null;
 }
