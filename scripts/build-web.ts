@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -25,20 +27,39 @@ export function consoleBuildStale(): boolean {
 
 export type ConsoleBuild = { state: "fresh" | "built"; seconds: number } | { state: "unavailable"; reason: string };
 
+/** Runs `vite build` in a child process: the bundler's memory (about 1 GB at its peak) is never the hub's. */
+function viteBuild(): Promise<void> {
+  let viteBin: string;
+  try {
+    viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
+  } catch {
+    return Promise.reject(new Error("vite is not installed (npm install without --omit=dev brings it)"));
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [viteBin, "build", "--config", path.join(WEB, "vite.config.ts"), "--logLevel", "warn"], {
+      cwd: WEB,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString("utf8")).slice(-4000);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`the console build failed: ${stderr.trim().split("\n").slice(-3).join(" ") || `vite exited with ${code}`}`));
+    });
+  });
+}
+
 /** Builds the console with Vite when stale (or when forced); never throws: the hub runs without a console. */
 export async function ensureConsoleBuilt(options: { force?: boolean } = {}): Promise<ConsoleBuild> {
   const started = performance.now();
   if (!options.force && !consoleBuildStale()) return { state: "fresh", seconds: 0 };
-  let vite: typeof import("vite");
   try {
-    vite = await import("vite");
-  } catch {
-    return { state: "unavailable", reason: "vite is not installed (npm install without --omit=dev builds it)" };
-  }
-  try {
-    await vite.build({ configFile: path.join(WEB, "vite.config.ts"), logLevel: "warn" });
+    await viteBuild();
   } catch (error) {
-    return { state: "unavailable", reason: `the console build failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+    return { state: "unavailable", reason: error instanceof Error ? error.message : String(error) };
   }
   return { state: "built", seconds: (performance.now() - started) / 1000 };
 }

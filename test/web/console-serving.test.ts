@@ -135,7 +135,8 @@ describe("the console in a running hub (development)", () => {
   });
 
   it("offers no Apollo landing page (no Sandbox, nothing from Apollo's CDN)", async () => {
-    for (const headers of [{ accept: "text/html" }, { accept: "text/html", "apollo-require-preflight": "true" }]) {
+    const variants: Array<Record<string, string>> = [{ accept: "text/html" }, { accept: "text/html", "apollo-require-preflight": "true" }];
+    for (const headers of variants) {
       const answer = await raw(base, "/graphql", { headers });
       expect(answer.headers["content-type"] ?? "").not.toContain("text/html");
       expect(answer.body).not.toMatch(/<html|embeddable|sandbox|cdn\.apollographql/i);

@@ -85,3 +85,11 @@ describe("policy problems beside the YAML", () => {
     expect(placed.get(0)).toEqual(["a set problem"]);
   });
 });
+
+describe("policy problems beside the hub's YAML", () => {
+  it("places a named rule's problem on the key it names", () => {
+    const yaml = ["rules:", "  - id: fiu.a", "    effect: allow", "  - id: fiu.b", "    target:", "      - Phone.e164", "    effect: nope", ""].join("\n");
+    const placed = problemLines(yaml, ['40-fiu.yaml: rule "fiu.b": effect must be one of allow, deny, mask', '40-fiu.yaml: rule "fiu.a": needs a when']);
+    expect([...placed.entries()]).toEqual([[7, ['40-fiu.yaml: rule "fiu.b": effect must be one of allow, deny, mask']], [2, ['40-fiu.yaml: rule "fiu.a": needs a when']]]);
+  });
+});

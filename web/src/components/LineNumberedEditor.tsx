@@ -3,17 +3,34 @@ import { useRef } from "react";
 /** A plain textarea with line numbers and the problems placed beside their lines. */
 export function LineNumberedEditor({ value, onChange, problems, label }: { value: string; onChange: (value: string) => void; problems: Map<number, string[]>; label: string }) {
   const gutter = useRef<HTMLDivElement>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
   const lines = value.split("\n");
+  /** Puts the caret on a line and scrolls it into view (from a problem). */
+  const goTo = (line: number) => {
+    const textarea = area.current;
+    if (!textarea || line < 1) return;
+    const start = lines.slice(0, line - 1).reduce((offset, text) => offset + text.length + 1, 0);
+    textarea.focus();
+    textarea.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    const lineHeight = textarea.scrollHeight / Math.max(1, lines.length);
+    textarea.scrollTop = Math.max(0, (line - 4) * lineHeight);
+  };
   return (
     <div className="editor">
       <div className="editor-body">
         <div className="gutter" ref={gutter} aria-hidden="true">
           {lines.map((_, index) => (
-            <div key={index} className={problems.has(index + 1) ? "gutter-line bad" : "gutter-line"}>{index + 1}</div>
+            <div key={index} className={problems.has(index + 1) ? "gutter-line bad" : "gutter-line"} title={problems.get(index + 1)?.join("\n")}>
+              {problems.has(index + 1) ? "! " : ""}
+              {index + 1}
+            </div>
           ))}
         </div>
         <textarea
+          ref={area}
           aria-label={label}
+          aria-invalid={problems.size > 0}
+          aria-describedby={problems.size > 0 ? "policy-problems" : undefined}
           data-testid="policy-editor"
           value={value}
           spellCheck={false}
@@ -40,10 +57,15 @@ export function LineNumberedEditor({ value, onChange, problems, label }: { value
         />
       </div>
       {problems.size > 0 && (
-        <ol className="problems" data-testid="policy-problems" aria-label="Validation problems">
+        <ol className="problems" id="policy-problems" data-testid="policy-problems" aria-label="Validation problems" aria-live="polite">
           {[...problems.entries()].sort(([a], [b]) => a - b).map(([line, list]) =>
             list.map((problem, i) => (
-              <li key={`${line}-${i}`}>{line > 0 ? <strong>line {line}: </strong> : null}{problem}</li>
+              <li key={`${line}-${i}`}>
+                {line > 0 ? (
+                  <button type="button" className="link" onClick={() => goTo(line)} aria-label={`Go to line ${line}`}>line {line}</button>
+                ) : null}{" "}
+                {problem}
+              </li>
             )),
           )}
         </ol>

@@ -20,6 +20,7 @@ export function SignIn({ config, onSignIn }: { config: ConsoleConfig | null; onS
   const [role, setRole] = useState("analyst");
   const [clearance, setClearance] = useState(2);
   const [operations, setOperations] = useState("");
+  const [sub, setSub] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +40,7 @@ export function SignIn({ config, onSignIn }: { config: ConsoleConfig | null; onS
     setError(null);
     try {
       const ops = operations.split(/[,\s]+/).map((op) => op.trim().toUpperCase()).filter(Boolean);
-      const minted = await devToken({ agency, role, clearance, operations: ops, sub: `${agency.toLowerCase()}-${role}-demo` });
+      const minted = await devToken({ agency, role, clearance, operations: ops, sub: sub.trim() || `${agency.toLowerCase()}-${role}-demo` });
       onSignIn(sessionFor(minted, purpose, justification));
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -80,6 +81,10 @@ export function SignIn({ config, onSignIn }: { config: ConsoleConfig | null; onS
             <select data-testid="identity-clearance" value={clearance} onChange={(event) => setClearance(Number(event.target.value))}>
               {[0, 1, 2, 3, 4].map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
+          </label>
+          <label>
+            Name (sub; two administrators need two names)
+            <input data-testid="identity-sub" value={sub} maxLength={64} placeholder={`${agency.toLowerCase()}-${role}-demo`} onChange={(event) => setSub(event.target.value)} />
           </label>
           <label>
             Joint operations (comma-separated, optional)
