@@ -216,7 +216,9 @@ export function GraphPage({ session }: { session: Session }) {
           <span>Export (as filtered):</span>
           <button type="button" data-testid="export-png" disabled={shown.nodes.length === 0} onClick={exportPng}>PNG</button>
           <button type="button" data-testid="export-json" disabled={shown.nodes.length === 0} onClick={() => download(`liaison-graph-${stamp()}.json`, toJson(shown, { seeds, exportedAt: new Date().toISOString(), exportedBy: session.who, purpose: session.purpose }), "application/json")}>JSON</button>
-          <button type="button" data-testid="export-csv" disabled={shown.nodes.length === 0} onClick={() => { download(`liaison-nodes-${stamp()}.csv`, nodesCsv(shown), "text/csv;charset=utf-8"); download(`liaison-edges-${stamp()}.csv`, edgesCsv(shown), "text/csv;charset=utf-8"); }}>CSV (nodes + edges)</button>
+          {/* Two buttons: browsers refuse a second download from one click. */}
+          <button type="button" data-testid="export-csv-nodes" disabled={shown.nodes.length === 0} onClick={() => download(`liaison-nodes-${stamp()}.csv`, nodesCsv(shown), "text/csv;charset=utf-8")}>CSV nodes</button>
+          <button type="button" data-testid="export-csv-edges" disabled={shown.nodes.length === 0} onClick={() => download(`liaison-edges-${stamp()}.csv`, edgesCsv(shown), "text/csv;charset=utf-8")}>CSV edges</button>
           <button type="button" data-testid="export-graphml" disabled={shown.nodes.length === 0} onClick={() => download(`liaison-graph-${stamp()}.graphml`, toGraphML(shown), "application/graphml+xml")}>GraphML</button>
         </div>
         </div>
