@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { parse } from "graphql";
 import { generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gatewayAudience, loadGatewaySigningKey, ON_BEHALF_OF_HEADERS, ON_BEHALF_OF_TYP, type GatewaySigningKey } from "../../platform/auth/index.js";
+import { gatewayAudience, loadGatewaySigningKey, ON_BEHALF_OF_HEADERS, ON_BEHALF_OF_TYP, onBehalfOfProof, type GatewaySigningKey } from "../../platform/auth/index.js";
+import { createOnBehalfOf, MAX_HOPS, onBehalfOfPlugin } from "../../gateway/on-behalf-of.js";
+import type { GatewayContext } from "../../gateway/context.js";
 import { caseInput, seizureInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
 import { GRAPH, type Graph } from "./demo-hub.js";
@@ -148,5 +152,47 @@ describe("the on-behalf-of token is refused from anyone but the links service, a
       expect(r.data?.linkGraph ?? null).toBeNull();
       expect(r.errors?.map((e) => [e.extensions?.code, e.extensions?.rule])).toEqual([["FORBIDDEN", "links.through-gateway"]]);
     }
+  });
+});
+
+describe("the gateway's side, without the network", () => {
+  const context = () =>
+    ({
+      caller: { subject: null, authError: null, viaGateway: false, purpose: "investigation", justification: "case 7", requestId: randomUUID(), clientRequestId: null, policyVersion: null },
+      subject: { sub: SUB, issuer: th.config.devIssuer, agency: "CUSTOMS", roles: ["analyst"], clearance: 2, operations: [] },
+      policyVersion: "v1",
+    }) as unknown as GatewayContext;
+  const request = (token: string, hop: number, proof: string) =>
+    ({ headers: { authorization: `Bearer ${token}`, [ON_BEHALF_OF_HEADERS.hop]: String(hop), [ON_BEHALF_OF_HEADERS.proof]: proof } }) as unknown as IncomingMessage;
+  const BODY = { query: "{ __typename }", variables: {}, operationName: null };
+
+  it("accepts each hop once, with the proof of its number and body, up to the hop limit", async () => {
+    const obo = await createOnBehalfOf(th.config, key);
+    const ctx = context();
+    const { token, proofKey } = await obo.mint(ctx);
+    const first = await obo.readCaller(request(token, 1, onBehalfOfProof(proofKey, 1, BODY)), BODY);
+    expect(first).toMatchObject({ subject: { sub: SUB, agency: "CUSTOMS" }, purpose: "investigation", justification: "case 7", actor: "links", clientRequestId: ctx.caller.requestId });
+    expect((await obo.readCaller(request(token, 1, onBehalfOfProof(proofKey, 1, BODY)), BODY))?.authError).toBe("on-behalf-of request has already been made");
+    // The proof binds the body: the same proof with another query is refused.
+    expect((await obo.readCaller(request(token, 2, onBehalfOfProof(proofKey, 2, BODY)), { ...BODY, query: "{ seizures { totalCount } }" }))?.authError).toBe("on-behalf-of request without a valid proof");
+    expect((await obo.readCaller(request(token, MAX_HOPS + 1, onBehalfOfProof(proofKey, MAX_HOPS + 1, BODY)), BODY))?.authError).toBe("on-behalf-of request without a valid proof");
+    // Another gateway process (another proof secret) does not accept it.
+    const other = await createOnBehalfOf(th.config, key);
+    expect((await other.readCaller(request(token, 3, onBehalfOfProof(proofKey, 3, BODY)), BODY))?.authError).toBe("on-behalf-of request without a valid proof");
+  });
+
+  it("lets a hop only read, and never expand a graph itself", async () => {
+    const hooks = await onBehalfOfPlugin().requestDidStart?.({} as never);
+    const resolve = (actor: string | null, source: string) =>
+      hooks?.didResolveOperation?.({
+        contextValue: { caller: { actor } },
+        operation: parse(source).definitions[0],
+        document: parse(source),
+        request: {},
+      } as never);
+    await expect(resolve("links", "mutation { openCase(input: {}) { id } }")).rejects.toMatchObject({ extensions: { code: "FORBIDDEN", rule: "on-behalf-of.read-only" } });
+    await expect(resolve("links", "{ linkGraph(seeds: []) { depth } }")).rejects.toMatchObject({ extensions: { code: "FORBIDDEN", rule: "on-behalf-of.read-only" } });
+    await expect(resolve("links", "{ phone(e164: \"+447700900970\") { e164 } }")).resolves.toBeUndefined();
+    await expect(resolve(null, "{ linkGraph(seeds: []) { depth } }")).resolves.toBeUndefined();
   });
 });
