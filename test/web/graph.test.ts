@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { effectiveHandling, filterGraph, mergeGraphs, NO_FILTER, type LinkEdge, type LinkGraph, type LinkNode } from "../../web/src/lib/graph.js";
-import { shortestPaths } from "../../web/src/lib/paths.js";
 import { fieldViews } from "../../web/src/lib/records.js";
 import { problemLines } from "../../web/src/lib/yaml-lines.js";
 
@@ -50,14 +49,6 @@ describe("handling on derived nodes", () => {
     expect(effectiveHandling(node("p"), edges)).toBe("AMBER_STRICT");
     expect(effectiveHandling(node("q"), edges)).toBe("CLEAR");
     expect(effectiveHandling(node("a", { handling: "RED" }), edges)).toBe("RED");
-  });
-});
-
-describe("shortest paths in a drawn graph", () => {
-  it("finds every shortest chain", () => {
-    const graph: LinkGraph = { nodes: [], edges: [edge("x", "r1"), edge("r1", "y"), edge("x", "r2"), edge("r2", "y"), edge("y", "z")], truncated: false };
-    expect(shortestPaths(graph, "x", "z")).toEqual([["x", "r1", "y", "z"], ["x", "r2", "y", "z"]]);
-    expect(shortestPaths(graph, "x", "nowhere")).toEqual([]);
   });
 });
 

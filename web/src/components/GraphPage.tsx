@@ -38,7 +38,6 @@ export function GraphPage({ session }: { session: Session }) {
   const [status, setStatus] = useState<string>("");
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<readonly string[]>([]);
-  const [approximated, setApproximated] = useState(false);
   const [busy, setBusy] = useState(false);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -88,7 +87,6 @@ export function GraphPage({ session }: { session: Session }) {
       setPath(new Set());
       setSelected(null);
       setWarnings(answer.warnings);
-      setApproximated(answer.approximated);
       setStatus(`${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} edges${answer.graph.truncated ? " (truncated: narrow the search)" : ""}`);
     });
   };
@@ -113,7 +111,6 @@ export function GraphPage({ session }: { session: Session }) {
         });
         setSeeds((current) => [...current, identifier]);
         setWarnings(answer.warnings);
-        setApproximated((current) => current || answer.approximated);
       });
     },
     [graph, run, session],
@@ -130,7 +127,6 @@ export function GraphPage({ session }: { session: Session }) {
       setGraph((current) => mergeGraphs(current, answer.graph));
       setPath(new Set(answer.paths.flat()));
       setWarnings(answer.warnings);
-      setApproximated((current) => current || answer.approximated);
       setStatus(answer.paths.length ? `${answer.paths.length} shortest path(s) of ${(answer.paths[0]?.length ?? 1) - 1} steps, highlighted` : "no path within 4 steps that you may see");
     });
   };
@@ -224,11 +220,6 @@ export function GraphPage({ session }: { session: Session }) {
         </div>
         <div aria-live="polite" className="status" data-testid="graph-status">{busy ? `${status}` : status}</div>
         {error && <p role="alert" className="error" data-testid="graph-error">{error}</p>}
-        {approximated && (
-          <p className="notice" data-testid="graph-approximated">
-            This hub has no linkGraph yet: the graph is drawn by the console from identifier look-ups made as you (depth 2 at most).
-          </p>
-        )}
         {warnings.length > 0 && (
           <details className="notice">
             <summary>{warnings.length} partial-answer note(s)</summary>

@@ -34,11 +34,6 @@ export function describeErrors(errors: readonly GraphQLErrorLike[]): string {
   return [first.message, code && `(${code}${rule ? `, rule ${rule}` : ""})`, errors.length > 1 ? `and ${errors.length - 1} more` : ""].filter(Boolean).join(" ");
 }
 
-/** Whether an answer says the schema lacks a field (a hub without that feature yet). */
-export function missingField(errors: readonly GraphQLErrorLike[], field: string): boolean {
-  return errors.some((error) => error.message.includes(`Cannot query field "${field}"`) || error.message.includes('Unknown type "IdentifierInput"'));
-}
-
 export interface ConsoleConfig {
   readonly devTokens: boolean;
   readonly purposes: readonly string[];

@@ -1,8 +1,7 @@
-import { graphql, missingField, describeErrors } from "./api.js";
+import { graphql, describeErrors } from "./api.js";
 import type { Session } from "./session.js";
 import type { IdentifierInput } from "./identifiers.js";
 import type { LinkGraph } from "./graph.js";
-import { mockLinkGraph, mockLinkPath } from "./mock-links.js";
 
 const NODE = "id kind label agency restricted handling recordType recordId date depth";
 const EDGE = "id source target kind agency date handling";
@@ -19,8 +18,6 @@ export interface LinkAnswer {
   readonly graph: LinkGraph;
   /** Partial answers: an agency down, a field withheld. */
   readonly warnings: readonly string[];
-  /** The hub has no linkGraph yet: drawn by the console from identifier look-ups (mock-links.ts). */
-  readonly approximated: boolean;
 }
 
 export interface LinkGraphArgs {
@@ -34,11 +31,8 @@ export interface LinkGraphArgs {
 export async function fetchLinkGraph(session: Session, args: LinkGraphArgs): Promise<LinkAnswer> {
   const variables = { seeds: args.seeds, depth: args.depth, maxNodes: args.maxNodes, from: args.from || null, to: args.to || null };
   const answer = await graphql<{ linkGraph: LinkGraph | null }>(session, LINK_GRAPH, variables);
-  if (!answer.data?.linkGraph && missingField(answer.errors, "linkGraph")) {
-    return { ...(await mockLinkGraph(session, args.seeds)), approximated: true };
-  }
   if (!answer.data?.linkGraph) throw new Error(describeErrors(answer.errors) || `the gateway answered ${answer.status}`);
-  return { graph: answer.data.linkGraph, warnings: answer.errors.map((error) => error.message), approximated: false };
+  return { graph: answer.data.linkGraph, warnings: answer.errors.map((error) => error.message) };
 }
 
 export interface PathAnswer extends LinkAnswer {
@@ -47,10 +41,7 @@ export interface PathAnswer extends LinkAnswer {
 
 export async function fetchLinkPath(session: Session, from: IdentifierInput, to: IdentifierInput, maxDepth: number): Promise<PathAnswer> {
   const answer = await graphql<{ linkPath: (LinkGraph & { paths: string[][] }) | null }>(session, LINK_PATH, { from, to, maxDepth });
-  if (!answer.data?.linkPath && missingField(answer.errors, "linkPath")) {
-    return { ...(await mockLinkPath(session, from, to)), approximated: true };
-  }
   if (!answer.data?.linkPath) throw new Error(describeErrors(answer.errors) || `the gateway answered ${answer.status}`);
   const { paths, ...graph } = answer.data.linkPath;
-  return { graph, paths, warnings: answer.errors.map((error) => error.message), approximated: false };
+  return { graph, paths, warnings: answer.errors.map((error) => error.message) };
 }
