@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectiveHandling, filterGraph, mergeGraphs, NO_FILTER, type LinkEdge, type LinkGraph, type LinkNode } from "../../web/src/lib/graph.js";
-import { fieldViews } from "../../web/src/lib/records.js";
+import { fieldViews, recordQuery, recordRoot } from "../../web/src/lib/records.js";
 import { problemLines } from "../../web/src/lib/yaml-lines.js";
 
 const node = (id: string, extra: Partial<LinkNode> = {}): LinkNode => ({
@@ -82,5 +82,22 @@ describe("policy problems beside the hub's YAML", () => {
     const yaml = ["rules:", "  - id: fiu.a", "    effect: allow", "  - id: fiu.b", "    target:", "      - Phone.e164", "    effect: nope", ""].join("\n");
     const placed = problemLines(yaml, ['40-fiu.yaml: rule "fiu.b": effect must be one of allow, deny, mask', '40-fiu.yaml: rule "fiu.a": needs a when']);
     expect([...placed.entries()]).toEqual([[7, ['40-fiu.yaml: rule "fiu.b": effect must be one of allow, deny, mask']], [2, ['40-fiu.yaml: rule "fiu.a": needs a when']]]);
+  });
+});
+
+describe("reading a record by its id", () => {
+  it("reads a postal item through the item numbers its node is linked to, and picks the one with its id", () => {
+    const request = recordQuery("PostalItem", "uuid-2", ["LX990101013CN", "LX990101027CN", "LX990101013CN"]);
+    expect(request?.roots).toEqual(["p0", "p1"]);
+    expect(request?.variables).toEqual({ p0: "LX990101013CN", p1: "LX990101027CN" });
+    expect(request?.query).toMatch(/^query Record\(\$p0: String!, \$p1: String!\) \{ p0: postalItem\(itemId: \$p0\) \{ itemId id /);
+    expect(recordRoot({ p0: { id: "uuid-1" }, p1: { id: "uuid-2" } }, ["p0", "p1"], "uuid-2")).toBe("p1");
+    expect(recordRoot({ p0: null, p1: null }, ["p0", "p1"], "uuid-2")).toBeNull();
+  });
+
+  it("reads the other records by id", () => {
+    expect(recordQuery("Case", "c1")).toMatchObject({ roots: ["case"], variables: { id: "c1" } });
+    expect(recordQuery("PostalItem", "uuid", [])).toBeNull();
+    expect(recordRoot(null, ["seizure"], "s1")).toBe("seizure");
   });
 });

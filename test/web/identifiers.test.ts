@@ -46,3 +46,9 @@ describe("identifier kind detection", () => {
     expect(nodeIdentifier({ id: "Case:1", kind: "Case", label: "LANTERN" })).toBeNull();
   });
 });
+
+describe("identifier nodes of linkGraph", () => {
+  it("expand from the identifier the node carries", () => {
+    expect(nodeIdentifier({ id: "vehicle:GB:AB12CDE", kind: "VEHICLE", label: "GB AB12CDE", identifier: { kind: "VEHICLE", value: "GB:AB12CDE" } })).toEqual({ kind: "VEHICLE", value: "GB:AB12CDE" });
+  });
+});

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { LinkGraph, LinkNode } from "../lib/graph";
 import { effectiveHandling } from "../lib/graph";
 import { graphql, describeErrors } from "../lib/api";
-import { fieldViews, recordQuery, type FieldView } from "../lib/records";
+import { fieldViews, recordQuery, recordRoot, type FieldView } from "../lib/records";
 import type { Session } from "../lib/session";
 
 function show(value: unknown): string {
@@ -55,24 +55,35 @@ export function DetailPanel({ session, node, graph, onExpand, onClose }: DetailP
     setFields(null);
     setError(null);
     if (!node?.recordType || !node.recordId || node.restricted) return;
-    const request = recordQuery(node.recordType, node.recordId);
-    if (!request) return;
+    // A postal item is read by its item number: the POSTAL_ITEM identifiers its node is linked to.
+    const itemIds = graph.edges
+      .filter((edge) => edge.source === node.id || edge.target === node.id)
+      .map((edge) => graph.nodes.find((other) => other.id === (edge.source === node.id ? edge.target : edge.source)))
+      .filter((other) => other?.kind === "POSTAL_ITEM")
+      .map((other) => other?.label ?? "");
+    const request = recordQuery(node.recordType, node.recordId, itemIds);
+    if (!request) {
+      setError("this record cannot be read by its id here");
+      return;
+    }
     let current = true;
     setLoading(true);
     graphql<Record<string, Record<string, unknown> | null>>(session, request.query, request.variables)
       .then((answer) => {
         if (!current) return;
-        const record = answer.data?.[request.root] ?? null;
+        const root = recordRoot(answer.data, request.roots, node.recordId ?? "");
+        const record = root ? (answer.data?.[root] ?? null) : null;
         if (!record && !answer.errors.some((e) => e.extensions?.code === "FORBIDDEN")) {
           setError(answer.errors.length ? describeErrors(answer.errors) : "not found (or not visible to you)");
         }
-        setFields(fieldViews(record, answer.errors, request.root));
+        setFields(root ? fieldViews(record, answer.errors, root) : null);
       })
       .catch((caught: unknown) => current && setError(caught instanceof Error ? caught.message : String(caught)))
       .finally(() => current && setLoading(false));
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read again for another node or identity, not for every graph change
   }, [node, session]);
 
   if (!node) {

@@ -14,6 +14,8 @@ export interface LinkNode {
   readonly handling: Handling | null;
   readonly recordType: string | null;
   readonly recordId: string | null;
+  /** The normalised identifier an identifier node stands for (composite keys "COUNTRY:NUMBER"). */
+  readonly identifier?: { readonly kind: string; readonly value: string } | null;
   readonly date: string | null;
   readonly depth: number;
 }

@@ -150,7 +150,14 @@ export function displayIdentifier(id: IdentifierInput): string {
 }
 
 /** The identifier an identifier node stands for (its kind, then its label or id in any notation); null for records. */
-export function nodeIdentifier(node: { readonly id: string; readonly kind: string; readonly label: string }): IdentifierInput | null {
+export function nodeIdentifier(node: {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: string;
+  readonly identifier?: { readonly kind: string; readonly value: string } | null;
+}): IdentifierInput | null {
+  const given = node.identifier;
+  if (given && (IDENTIFIER_KINDS as readonly string[]).includes(given.kind)) return { kind: given.kind as IdentifierKind, value: given.value };
   const kind = node.kind.toUpperCase().replace(/[\s-]/g, "_") as IdentifierKind;
   if (!(IDENTIFIER_KINDS as readonly string[]).includes(kind)) return null;
   for (const candidate of [node.label, node.id.startsWith(`${kind}:`) ? node.id.slice(kind.length + 1) : node.id]) {

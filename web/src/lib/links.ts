@@ -3,7 +3,7 @@ import type { Session } from "./session.js";
 import type { IdentifierInput } from "./identifiers.js";
 import type { LinkGraph } from "./graph.js";
 
-const NODE = "id kind label agency restricted handling recordType recordId date depth";
+const NODE = "id kind label agency restricted handling recordType recordId identifier { kind value } date depth";
 const EDGE = "id source target kind agency date handling";
 
 const LINK_GRAPH = `query LinkGraph($seeds: [IdentifierInput!]!, $depth: Int, $maxNodes: Int, $from: String, $to: String, $kinds: [String!]) {

@@ -10,22 +10,45 @@ export const RECORD_FIELDS: Readonly<Record<string, string>> = {
   PostalItem: `itemId ${ENVELOPE} category categoryExplanation sender { name business address postcode city country phone email } addressee { name business address postcode city country phone email } contents { description quantity netWeightKg value currency hsCode originCountry } grossWeightKg totalValue currency postedAt officeOfOrigin originCountry destinationCountry trackingEvents { code at office } customsHit { hit } ${IDENTIFIERS}`,
 };
 
-/** The root field and argument that read one record by its id. */
-export function recordQuery(recordType: string, recordId: string): { query: string; variables: Record<string, string>; root: string } | null {
+export interface RecordRequest {
+  readonly query: string;
+  readonly variables: Record<string, string>;
+  /** The root fields (aliases) that may hold the record; the one whose id matches is it. */
+  readonly roots: readonly string[];
+}
+
+/**
+ * The query that reads one record by its id. A postal item is found only by its item number
+ * (postalItem(itemId:)), so its candidates are the item numbers its node is linked to, each under
+ * an alias; the answer whose id matches the node's is the record.
+ */
+export function recordQuery(recordType: string, recordId: string, itemIds: readonly string[] = []): RecordRequest | null {
   const fields = RECORD_FIELDS[recordType];
   if (!fields) return null;
   switch (recordType) {
     case "Seizure":
-      return { root: "seizure", query: `query Record($id: ID!) { seizure(id: $id) { ${fields} } }`, variables: { id: recordId } };
+      return { roots: ["seizure"], query: `query Record($id: ID!) { seizure(id: $id) { ${fields} } }`, variables: { id: recordId } };
     case "Case":
-      return { root: "case", query: `query Record($id: ID!) { case(id: $id) { ${fields} } }`, variables: { id: recordId } };
+      return { roots: ["case"], query: `query Record($id: ID!) { case(id: $id) { ${fields} } }`, variables: { id: recordId } };
     case "FiuReport":
-      return { root: "fiuReport", query: `query Record($id: ID!) { fiuReport(id: $id) { ${fields} } }`, variables: { id: recordId } };
-    case "PostalItem":
-      return { root: "postalItem", query: `query Record($id: String!) { postalItem(itemId: $id) { ${fields} } }`, variables: { id: recordId } };
+      return { roots: ["fiuReport"], query: `query Record($id: ID!) { fiuReport(id: $id) { ${fields} } }`, variables: { id: recordId } };
+    case "PostalItem": {
+      const candidates = [...new Set(itemIds)].slice(0, 8);
+      if (candidates.length === 0) return null;
+      const roots = candidates.map((_, n) => `p${n}`);
+      const args = roots.map((root) => `$${root}: String!`).join(", ");
+      const selections = roots.map((root) => `${root}: postalItem(itemId: $${root}) { ${fields} }`).join(" ");
+      return { roots, query: `query Record(${args}) { ${selections} }`, variables: Object.fromEntries(roots.map((root, n) => [root, candidates[n] as string])) };
+    }
     default:
       return null;
   }
+}
+
+/** Which root of an answer holds the record: the one whose id is the node's, else the only one answered. */
+export function recordRoot(data: Readonly<Record<string, unknown>> | null, roots: readonly string[], recordId: string): string | null {
+  const answered = roots.filter((root) => data?.[root]);
+  return answered.find((root) => (data?.[root] as { id?: unknown }).id === recordId) ?? (answered.length === 1 ? (answered[0] as string) : roots.length === 1 ? (roots[0] as string) : null);
 }
 
 export interface FieldView {
