@@ -87,7 +87,7 @@ export function GraphPage({ session }: { session: Session }) {
       setPath(new Set());
       setSelected(null);
       setWarnings(answer.warnings);
-      setStatus(`${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} edges${answer.graph.truncated ? " (truncated: narrow the search)" : ""}`);
+      setStatus(`${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} edges${answer.graph.truncated ? " (more lies beyond the depth or node limit: expand a node, or search deeper)" : ""}`);
     });
   };
 
@@ -106,7 +106,7 @@ export function GraphPage({ session }: { session: Session }) {
         const shifted = { ...answer.graph, nodes: answer.graph.nodes.map((n) => ({ ...n, depth: n.depth + offset })) };
         setGraph((current) => {
           const merged = mergeGraphs(current, shifted);
-          setStatus(`${merged.nodes.length} nodes, ${merged.edges.length} edges${merged.truncated ? " (truncated)" : ""}`);
+          setStatus(`${merged.nodes.length} nodes, ${merged.edges.length} edges${merged.truncated ? " (more lies beyond the depth or node limit)" : ""}`);
           return merged;
         });
         setSeeds((current) => [...current, identifier]);
