@@ -63,5 +63,5 @@ describe("npm run seed", () => {
     expect(second.code).toBe(0);
     expect(second.stdout.match(/\(\+0\)/g)).toHaveLength(8);
     expect(existsSync(path.join(dataDir, "hub.pid"))).toBe(false);
-  });
+  }, 240_000); // two seeding child processes; slow on a loaded 2-core machine
 });
