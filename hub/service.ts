@@ -76,6 +76,8 @@ async function main(): Promise<() => Promise<void>> {
     policyInstall: policies,
   });
   process.stdout.write(`${name} ready: ${subgraph.url}\n`);
+  // Link expansions query the graph through the gateway, once per hop, as the caller (GATEWAY_URL).
+  if (name === "links") process.stdout.write(`links: link expansions go through the gateway at ${config.gatewayUrl}\n`);
   return () => subgraph.close();
 }
 

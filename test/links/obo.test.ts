@@ -196,3 +196,13 @@ describe("the gateway's side, without the network", () => {
     await expect(resolve(null, "{ linkGraph(seeds: []) { depth } }")).resolves.toBeUndefined();
   });
 });
+
+describe("an agency that does not answer a hop", () => {
+  it("leaves its records out and marks the graph truncated (last: it stops the police service)", async () => {
+    await th.hub.subgraphs.police?.close();
+    const r = await th.query<{ linkGraph: Graph }>(GRAPH, { seeds: [{ kind: "PHONE", value: PHONE }], depth: 4 }, { token: await th.token("CUSTOMS", { sub: SUB }) });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.linkGraph.nodes.filter((n) => n.recordId).map((n) => n.label)).toEqual(["OBO-SZ-1"]);
+    expect(r.data?.linkGraph).toMatchObject({ truncated: true, depth: 2 });
+  });
+});

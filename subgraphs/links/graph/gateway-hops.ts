@@ -75,9 +75,12 @@ export function hopsFor(ctx: SubgraphContext): RunHop {
       logLine("links", `hop ${hop} refused: HTTP ${status} ${codes}`);
       throw clientError(ErrorCode.INTERNAL_SERVER_ERROR, "The gateway refused a step of the link expansion", { service: "links" });
     }
-    // Withheld fields (FORBIDDEN) are expected; an agency that did not answer leaves its records out.
+    // Withheld fields (FORBIDDEN) are expected. Any other error (an agency that did not answer)
+    // leaves records out: the results say so, and the graph is then marked truncated.
     const other = (answer.errors ?? []).filter((e) => e.extensions?.code !== ErrorCode.FORBIDDEN);
-    if (other.length > 0) logLine("links", `hop ${hop}: partial answer (${[...new Set(other.map((e) => String(e.extensions?.code)))].join(", ")})`);
-    return readHop(frontier, answer.data);
+    const results = readHop(frontier, answer.data);
+    if (other.length === 0) return results;
+    logLine("links", `hop ${hop}: partial answer (${[...new Set(other.map((e) => String(e.extensions?.code)))].join(", ")})`);
+    return results.map((result) => ({ ...result, capped: true }));
   };
 }

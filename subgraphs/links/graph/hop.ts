@@ -31,7 +31,7 @@ export interface HopResult {
   readonly records: readonly HopRecord[];
   /** Agencies that answer "we hold something" where the caller sees none of their records (FIU, customs). */
   readonly hits: ReadonlyArray<{ readonly agency: "FIU" | "CUSTOMS"; readonly contactPoint: string | null }>;
-  /** A list came back at its cap (100): there may be more. */
+  /** A list came back at its cap (100), or an agency did not answer: there may be more. */
   readonly capped: boolean;
 }
 

@@ -65,7 +65,7 @@ export class LinkEdge {
 export class LinkGraph {
   @Field(() => [LinkNode]) nodes!: LinkNode[];
   @Field(() => [LinkEdge]) edges!: LinkEdge[];
-  @Field(() => Boolean, { description: "maxNodes was reached, a list was at its cap, or the depth limit left identifiers unexpanded" }) truncated!: boolean;
+  @Field(() => Boolean, { description: "maxNodes was reached, a list was at its cap, an agency did not answer, or the depth limit left identifiers unexpanded" }) truncated!: boolean;
   @Field(() => Int, { description: "Hops run (fewer than asked when nothing was left to expand)" }) depth!: number;
 }
 
