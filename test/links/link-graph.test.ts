@@ -234,6 +234,12 @@ describe("linkGraph: limits and filters", () => {
     expect(r.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["BAD_USER_INPUT", message]]);
   });
 
+  it("is denied like any field to those the policies give no content (a hub auditor): null with FORBIDDEN", async () => {
+    const r = await graph("HUB", { roles: ["auditor"] }, { seeds: [{ kind: "PHONE", value: "+447700900501" }] });
+    expect(r.data).toEqual({ linkGraph: null });
+    expect(r.errors?.map((e) => [e.path?.join("."), e.extensions?.code, e.extensions?.rule])).toEqual([["linkGraph", "FORBIDDEN", "default-deny"]]);
+  });
+
   it("names the seed that is not a valid identifier", async () => {
     const r = await graph("POLICE", {}, { seeds: [{ kind: "PHONE", value: "+447700900501" }, { kind: "IBAN", value: "GB00WEST12345698765432" }] });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "seeds[1]" });

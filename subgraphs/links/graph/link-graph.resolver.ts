@@ -36,7 +36,8 @@ function bounded(value: number, field: string, min: number, max: number): number
  */
 @Resolver()
 export class LinkGraphResolver {
-  @Query(() => LinkGraph, { description: `Breadth-first from the seeds: depth (hops) 1-${MAX_DEPTH}, at most ${MAX_NODES} nodes; from/to (YYYY-MM-DD) keep records dated in that range; kinds keeps those node kinds` })
+  // Nullable like every field a policy may deny: a denial nulls the field with FORBIDDEN, not the whole answer.
+  @Query(() => LinkGraph, { nullable: true, description: `Breadth-first from the seeds: depth (hops) 1-${MAX_DEPTH}, at most ${MAX_NODES} nodes; from/to (YYYY-MM-DD) keep records dated in that range; kinds keeps those node kinds` })
   async linkGraph(
     @Ctx() ctx: SubgraphContext,
     @Arg("seeds", () => [IdentifierInput]) seeds: IdentifierInput[],
@@ -61,7 +62,7 @@ export class LinkGraphResolver {
     return expandGraph(unique, { depth, maxNodes, ...range, kinds: kinds ? new Set(kinds) : null }, hopsFor(ctx));
   }
 
-  @Query(() => LinkPathResult, { description: `The shortest chains of records and identifiers joining two identifiers, within maxDepth hops (1-${MAX_DEPTH}); at most 20` })
+  @Query(() => LinkPathResult, { nullable: true, description: `The shortest chains of records and identifiers joining two identifiers, within maxDepth hops (1-${MAX_DEPTH}); at most 20` })
   async linkPath(
     @Ctx() ctx: SubgraphContext,
     @Arg("from", () => IdentifierInput) fromInput: IdentifierInput,
