@@ -52,6 +52,12 @@ export interface RunningGateway extends RunningServer {
   pushPolicy(policy: CompiledPolicy): Promise<void>;
 }
 
+/**
+ * The admin service's deadline: an approval may wait for the policy test cases of a sandbox still
+ * starting (subgraphs/admin/cases/runs.ts, APPROVAL_CASE_WAIT_MS, is below this).
+ */
+const ADMIN_CALL_TIMEOUT_MS = 90_000;
+
 /** Serves the federated graph from the committed supergraph (no introspection at run time). */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
@@ -83,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         : name === "links"
           ? // Its graph expansions run several hops through this gateway: a longer deadline, and an on-behalf-of token.
             new LinksSource(name, urls.links ?? (url as string), Math.max(config.subgraphTimeoutMs, LINK_EXPANSION_TIMEOUT_MS), trust.mint, trust.onBehalfOf)
-          : new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), config.subgraphTimeoutMs, trust.mint),
+          : new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), name === "admin" ? Math.max(config.subgraphTimeoutMs, ADMIN_CALL_TIMEOUT_MS) : config.subgraphTimeoutMs, trust.mint),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

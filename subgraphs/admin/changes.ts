@@ -8,7 +8,7 @@ import type { RawCaseFile } from "../../policies/testing/index.js";
 import { badInput, conflict, notFound } from "../../schema/errors.js";
 import { auditAdminChange, type AdminAction } from "./audit.js";
 import { mayWrite, refuseSelfApproval } from "./authorise.js";
-import { activeCaseFiles, caseHashOf, caseRunInput, parseProposedCases, refuseFailingCases, reportHolds, runCases, storeReport, withProposed, writeCaseFiles, type CaseFiles, type CaseReport } from "./cases/index.js";
+import { activeCaseFiles, APPROVAL_CASE_WAIT_MS, caseHashOf, caseRunInput, parseProposedCases, refuseFailingCases, reportHolds, runCases, storeReport, withProposed, writeCaseFiles, type CaseFiles, type CaseReport } from "./cases/index.js";
 import { checkDocumentId, parseDocument } from "./documents.js";
 import { activeVersions, candidateSet, documentVersion, insertVersion, lockPolicyStore } from "./store.js";
 
@@ -251,7 +251,8 @@ async function testedForApproval(ctx: SubgraphContext, db: DataSource, changeId:
   const draft = await candidateSet(versions, change.policyId, change.content, ctx.config, grants);
   const input = await caseRunInput(db, await enforcedSet(db), draft, change.caseFiles);
   if (reportHolds(change.caseReport, input)) return refuseFailingCases(change.caseReport);
-  const run = await runCases(db, ctx.config, input);
+  // An approval waits for cases still running (a sandbox starting after the hub did) rather than refusing at once.
+  const run = await runCases(db, ctx.config, input, APPROVAL_CASE_WAIT_MS);
   if (run.report.status === "pending") {
     run.storeWhenDone(change.id);
     throw conflict(`the policy test cases of change ${change.id} are still running (the case sandbox is starting): approve it again in a minute`);

@@ -1,3 +1,4 @@
+import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadChainKey, verifyChain } from "../../platform/audit/index.js";
 import { fiuReportInput } from "../helpers/fixtures.js";
@@ -21,7 +22,7 @@ let reportA: string;
 let reportB: string;
 
 const hubDb = () => th.hub.gateway.hubDataSource;
-const fiuDb = () => th.hub.subgraphs.fiu?.dataSource as NonNullable<(typeof th.hub.subgraphs)["fiu"]>["dataSource"];
+const fiuDb = (): DataSource => th.hub.subgraphs.fiu?.dataSource as DataSource;
 const activeVersion = async (): Promise<string> => ((await hubDb().query(`SELECT set_version FROM policy_active`)) as Array<{ set_version: string }>)[0]?.set_version as string;
 const grantCount = async (): Promise<number> => Number(((await hubDb().query(`SELECT count(*)::int AS n FROM policy_grant`)) as Array<{ n: number }>)[0]?.n);
 const lastAdminActions = async (n: number): Promise<string[]> =>

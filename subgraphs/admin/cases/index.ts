@@ -2,6 +2,6 @@ export { caseFilesYaml, parseProposedCases, withProposed, type CaseFiles } from 
 export { activeCaseFiles, importPolicyCasesIfEmpty, writeCaseFiles } from "./case-store.js";
 export { CASES_FAILING, CASES_NOT_RUN, refuseFailingCases } from "./gate.js";
 export { caseHashOf, type CaseOrigin, type CaseReport, type CaseResult } from "./report.js";
-export { caseRunInput, reportHolds, runCases, storeReport } from "./runs.js";
+export { APPROVAL_CASE_WAIT_MS, caseRunInput, reportHolds, runCases, storeReport } from "./runs.js";
 export { caseSandboxOf, openCaseSandbox, type CaseOutcome, type CaseSandbox } from "./sandbox.js";
 export { PolicyCaseReport, toCaseReport } from "./case.type.js";

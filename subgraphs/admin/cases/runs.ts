@@ -14,6 +14,13 @@ import { caseSandboxOf } from "./sandbox.js";
  */
 export const caseWaitMs = (config: Pick<LiaisonConfig, "subgraphTimeoutMs">): number => Math.max(500, Math.min(config.subgraphTimeoutMs / 2, 60_000));
 
+/**
+ * How long an approval waits for cases still running (a cold sandbox after start): an approval is
+ * never refused only because the sandbox was starting. Below the gateway's deadline for calls to
+ * the admin service (gateway/index.ts, ADMIN_CALL_TIMEOUT_MS).
+ */
+export const APPROVAL_CASE_WAIT_MS = 75_000;
+
 /** What a change's cases run on: the active and draft sets and case files. */
 export async function caseRunInput(db: DataSource, activeSet: PolicySet, draftSet: PolicySet, proposed: CaseFiles | null): Promise<CaseRunInput> {
   const activeFiles = await activeCaseFiles(db);
@@ -36,13 +43,13 @@ export interface CaseRun {
  * takes longer goes on in the background; its report is stored with the change when it comes
  * (a change decided meanwhile keeps the report it was decided on).
  */
-export async function runCases(db: DataSource, config: Pick<LiaisonConfig, "subgraphTimeoutMs">, input: CaseRunInput): Promise<CaseRun> {
+export async function runCases(db: DataSource, config: Pick<LiaisonConfig, "subgraphTimeoutMs">, input: CaseRunInput, waitMs = caseWaitMs(config)): Promise<CaseRun> {
   const run = runCaseReport(caseSandboxOf(db), input).catch((error: unknown) => {
     process.stderr.write(`liaison admin: policy test cases could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return unfinishedReport(input, "failed", `the case sandbox could not run the cases: ${error instanceof Error ? error.message : String(error)}`);
   });
   let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), caseWaitMs(config))));
+  const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
   const report = await Promise.race([run, waited]);
   clearTimeout(timer);
   if (report) return { report, storeWhenDone: () => undefined };
