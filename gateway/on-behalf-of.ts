@@ -45,6 +45,8 @@ import { SubgraphSource, type MintCallToken } from "./subgraph-source.js";
 export const LINKS_ACTOR = "links";
 /** Lifetime of an on-behalf-of token: one whole expansion must fit in it. */
 export const ON_BEHALF_OF_TTL_SECONDS = 60;
+/** The gateway's deadline on a call to links: an expansion is several hops, each a request through this gateway. */
+export const LINK_EXPANSION_TIMEOUT_MS = ON_BEHALF_OF_TTL_SECONDS * 1000;
 /** Requests one token may make (linkGraph and linkPath take at most 4 hops each). */
 export const MAX_HOPS = 16;
 /** Root fields whose answer the links service computes through hops: only these get a token. */
@@ -137,7 +139,7 @@ export async function createOnBehalfOf(config: LiaisonConfig, key: GatewaySignin
         if (error instanceof errors.JWTClaimValidationFailed) return refused(`on-behalf-of token claim "${error.claim}" is invalid`);
         return refused("on-behalf-of token is not valid");
       }
-      const { iat, exp, jti, rid } = payload as { iat: number; exp: number; jti: string; rid: unknown };
+      const { iat, exp, jti, rid, src } = payload as { iat: number; exp: number; jti: string; rid: unknown; src: unknown };
       if (exp - iat > ON_BEHALF_OF_TTL_SECONDS) return refused("on-behalf-of token lives too long");
       if (actorOf(payload) !== LINKS_ACTOR) return refused('on-behalf-of token claim "act" is invalid');
       if (typeof rid !== "string" || !REQUEST_ID.test(rid)) return refused('on-behalf-of token claim "rid" is invalid');
@@ -151,7 +153,8 @@ export async function createOnBehalfOf(config: LiaisonConfig, key: GatewaySignin
       const expected = Buffer.from(onBehalfOfProof(proofKeyOf(jti), hop, body));
       const given = Buffer.from(proof);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refused("on-behalf-of request without a valid proof");
-      const subject = subjectFromClaims(payload as Record<string, unknown>, payload.src as string);
+      if (typeof src !== "string") return refused('on-behalf-of token claim "src" is invalid');
+      const subject = subjectFromClaims(payload as Record<string, unknown>, src);
       if (typeof subject === "string") return refused(`on-behalf-of token: ${subject}`);
       try {
         if (!replay.accept(`${jti}/${hop}`, exp, Math.floor(Date.now() / 1000))) return refused("on-behalf-of request has already been made");
@@ -213,6 +216,3 @@ export function onBehalfOfPlugin(): ApolloServerPlugin<GatewayContext> {
     },
   };
 }
-
-/** The gateway's deadline on a call to links: an expansion is several hops, each a request through this gateway. */
-export const LINK_EXPANSION_TIMEOUT_MS = ON_BEHALF_OF_TTL_SECONDS * 1000;
