@@ -22,7 +22,7 @@ const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false" && process.e
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Screenshots (gitignored); `.ci/run` prints where they are. */
-export const ARTIFACTS = path.join(ROOT, "test-artifacts", "browser");
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "browser");
 const VIEWPORT = { width: 1280, height: 800 };
 /** Every wait in a page: conditions only, generous for a loaded 2-core machine. */
 const WAIT_MS = 60_000;
@@ -236,6 +236,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("the web console in chromium", () => {
     expect(withheld.sort()).toEqual(["bankAccounts", "informants", "summary"]);
     // Another agency's record lists no bank accounts outside the FIU (the parties show the IBANs masked).
     expect(await row("bankAccounts").locator("td").textContent()).toBe("withheld (rule iban.no-account-list-outside-fiu)");
+    await row("summary").scrollIntoViewIfNeeded();
     await shoot(page, "4-customs-analyst-case-detail-withheld");
   }, TEST_MS);
 
