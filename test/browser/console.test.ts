@@ -313,6 +313,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("the web console in chromium", () => {
     const changeId = ((await message.textContent()) ?? "").split(" ")[2] ?? "";
     await admin1.waitForSelector(`${byTestId("policy-changes")} li[data-change-id="${changeId}"]`);
     await shoot(admin1, "3-admin-1-proposed");
+    // The proposer may not approve it.
+    await admin1.locator(`${byTestId("policy-changes")} li[data-change-id="${changeId}"] ${byTestId("policy-approve")}`).click();
+    await expect.poll(() => message.textContent(), { timeout: WAIT_MS }).toMatch(/^Approve refused: .*\(FORBIDDEN, rule two-person-rule\)$/);
 
     // A proposal alone changes nothing.
     expect(await search(analyst, LANTERN_PHONE)).toBe("27 nodes, 46 edges");
