@@ -20,7 +20,7 @@ const CLOSE_MS = 10_000;
  * (vitest). It never sees this process's environment beyond what node needs: its hub is configured
  * from scratch (hub/policy-tests.ts), never from the deployment's DATABASE_URL.
  */
-export function startSandboxProcess(set: PolicySet, purposes: readonly string[]): Promise<SandboxHub> {
+export function startSandboxProcess(set: PolicySet, purposes: readonly string[]): Promise<SandboxHub> & { cancel(): void } {
   const execArgv = process.execArgv.some((arg) => arg.includes("tsx")) ? process.execArgv : [...process.execArgv, "--import", "tsx"];
   const env = Object.fromEntries(["PATH", "HOME", "TMPDIR", "NODE_OPTIONS"].flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
   const child: ChildProcess = fork(ENTRY, [], { execArgv, env, stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
@@ -28,7 +28,7 @@ export function startSandboxProcess(set: PolicySet, purposes: readonly string[])
   let next = 0;
   let exited = false;
   const send = (request: SandboxRequest) => child.send(request);
-  return new Promise<SandboxHub>((resolve, reject) => {
+  const starting = new Promise<SandboxHub>((resolve, reject) => {
     child.on("message", (reply: SandboxReply) => {
       if (reply.kind === "ready") resolve(hub);
       else if (reply.kind === "failed") reject(new Error(reply.error));
@@ -67,4 +67,6 @@ export function startSandboxProcess(set: PolicySet, purposes: readonly string[])
     };
     send({ kind: "start", set, purposes });
   });
+  // A start is cut short by ending its process: a hub stopping need not wait tens of seconds for it.
+  return Object.assign(starting, { cancel: () => void (exited || child.kill("SIGKILL")) });
 }

@@ -9,8 +9,8 @@ export interface CaseOutcome {
   readonly failures: readonly string[];
 }
 
-/** Starts the hub a sandbox runs cases on (a real in-memory hub over the demo data). */
-export type SandboxStarter = (set: PolicySet) => Promise<SandboxHub>;
+/** Starts the hub a sandbox runs cases on (a real in-memory hub over the demo data); `cancel` cuts a start short. */
+export type SandboxStarter = (set: PolicySet) => Promise<SandboxHub> & { cancel?(): void };
 
 /** Results kept by set version and case files: the active set's are asked for by every proposal. */
 const RESULTS_KEPT = 8;
@@ -24,7 +24,7 @@ const RESULTS_KEPT = 8;
  * service's event loop for seconds.
  */
 export class CaseSandbox {
-  private hub: Promise<SandboxHub> | null = null;
+  private hub: (Promise<SandboxHub> & { cancel?(): void }) | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly results = new Map<string, CaseOutcome[]>();
   private closed = false;
@@ -85,9 +85,10 @@ export class CaseSandbox {
     await (await hub?.catch(() => null))?.close();
   }
 
-  /** Stops its hub (once started: a start cannot be cut short); a run in flight fails, later ones are refused. */
+  /** Stops its hub (a start under way is cut short); a run in flight fails, later ones are refused. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.startMs === null) this.hub?.cancel?.();
     await this.recycle();
   }
 

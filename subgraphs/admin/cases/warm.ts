@@ -21,14 +21,18 @@ export async function warmCaseSandbox(
 ): Promise<() => Promise<void>> {
   await importPolicyCasesIfEmpty(dataSource, config, importAuthor);
   const { sandbox, close } = openCaseSandbox(dataSource, config.purposes);
+  let closing = false;
   const [files, active] = await Promise.all([activeCaseFiles(dataSource), readActivePolicy(dataSource)]);
   const cases = casesOf(files);
   if (active && cases.length > 0) {
     const started = performance.now();
     sandbox.run(active.set, cases, caseHashOf(files)).then(
       () => logLine("admin", `policy case sandbox warm: started in ${sandbox.startMs ?? "?"} ms, ${cases.length} cases under the active set in ${Math.round(performance.now() - started)} ms`),
-      (error: unknown) => logLine("admin", "policy case sandbox did not start (the next proposal tries again):", error),
+      (error: unknown) => closing || logLine("admin", "policy case sandbox did not start (the next proposal tries again):", error),
     );
   }
-  return close;
+  return () => {
+    closing = true; // a start cut short by the service stopping is not worth a line
+    return close();
+  };
 }
