@@ -19,6 +19,9 @@ export function clientError(code: ErrorCode, message: string, extensions: Record
 export const badInput = (message: string, extensions: Record<string, unknown> = {}): GraphQLError =>
   clientError(ErrorCode.BAD_USER_INPUT, message, extensions);
 
+/** BAD_USER_INPUT naming one input field and why (the field and the problem in extensions). */
+export const badField = (field: string, reason: string): GraphQLError => badInput(`${field}: ${reason}`, { field, problems: [`${field}: ${reason}`] });
+
 export const unauthenticated = (message: string): GraphQLError => clientError(ErrorCode.UNAUTHENTICATED, message);
 
 export const forbidden = (message: string, rule: string): GraphQLError =>

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Subject } from "../../platform/auth/index.js";
 import { readActivePolicy, writeActivePolicy } from "../../platform/policy-store/index.js";
+import { isUuid } from "../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../platform/subgraph/index.js";
 import type { PolicySet } from "../../policies/index.js";
 import type { RawCaseFile } from "../../policies/testing/index.js";
 import { badInput, conflict, notFound } from "../../schema/errors.js";
+import { returnedRows } from "./returned-rows.js";
 import { auditAdminChange, type AdminAction } from "./audit.js";
 import { mayWrite, refuseSelfApproval } from "./authorise.js";
 import { activeCaseFiles, APPROVAL_CASE_WAIT_MS, caseHashOf, caseRunInput, parseProposedCases, refuseFailingCases, reportHolds, runCases, storeReport, withProposed, writeCaseFiles, type CaseFiles, type CaseReport } from "./cases/index.js";
@@ -89,7 +91,6 @@ const toChange = (row: ChangeRow): StoredChange => ({
   caseReport: row.case_report,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 2000;
 
 function text(value: string, name: string): string {
@@ -100,7 +101,7 @@ function text(value: string, name: string): string {
 
 /** One change by id; null when unknown (or not an id at all). */
 export async function findChange(db: DataSource | EntityManager, id: string, lock = false): Promise<StoredChange | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows = (await db.query(`SELECT * FROM "policy_change" WHERE "id" = $1${lock ? " FOR UPDATE" : ""}`, [id])) as ChangeRow[];
   return rows[0] ? toChange(rows[0]) : null;
 }
@@ -287,9 +288,9 @@ export async function approveChange(ctx: SubgraphContext, changeId: string): Pro
       `UPDATE "policy_change" SET "status" = 'approved', "decided_by_sub" = $2, "decided_by_issuer" = $3, "decided_at" = now(), "resulting_version" = $4, "set_version" = $5, "case_report" = $6
        WHERE "id" = $1 RETURNING *`,
       [change.id, approver.sub, approver.issuer, version, set.version, JSON.stringify(tested)],
-    )) as [ChangeRow[], number] | ChangeRow[];
+    )) as unknown;
     await audit(manager, ctx, "policy.approve", change, { kind: change.kind, baseVersion: change.baseVersion, resultingVersion: version, setVersion: set.version, ...casesDetail(change.caseFiles, tested) });
-    return toChange(firstRow(rows));
+    return toChange(returnedRows<ChangeRow>(rows)[0] as ChangeRow);
   });
 }
 
@@ -305,14 +306,8 @@ export async function rejectChange(ctx: SubgraphContext, changeId: string, reaso
     const rows = (await manager.query(
       `UPDATE "policy_change" SET "status" = 'rejected', "decided_by_sub" = $2, "decided_by_issuer" = $3, "decided_at" = now(), "reason" = $4 WHERE "id" = $1 RETURNING *`,
       [change.id, decider.sub, decider.issuer, reason],
-    )) as [ChangeRow[], number] | ChangeRow[];
+    )) as unknown;
     await audit(manager, ctx, "policy.reject", change, { reason });
-    return toChange(firstRow(rows));
+    return toChange(returnedRows<ChangeRow>(rows)[0] as ChangeRow);
   });
-}
-
-/** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, count]. */
-function firstRow(result: [ChangeRow[], number] | ChangeRow[]): ChangeRow {
-  const rows = Array.isArray(result[0]) ? (result[0] as ChangeRow[]) : (result as ChangeRow[]);
-  return rows[0] as ChangeRow;
 }

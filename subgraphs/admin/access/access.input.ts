@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from "type-graphql";
 import { Agency } from "../../../schema/enums.js";
-import { badInput } from "../../../schema/errors.js";
+import { badField } from "../../../schema/errors.js";
 import type { Subject } from "../../../schema/subject.js";
 
 @InputType({ description: "A caller to evaluate the policies for, as a token would describe them (no subject id needed)" })
@@ -14,7 +14,7 @@ export class SubjectInput {
 const ROLE = /^[a-z][a-z0-9_-]{0,31}$/;
 const OPERATION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-const refuse = (field: string, reason: string) => badInput(`${field}: ${reason}`, { field, problems: [`${field}: ${reason}`] });
+const refuse = badField;
 
 /** The subject a token with these claims would make, checked as the gateway checks tokens. */
 export function toSubject(input: SubjectInput): Subject {

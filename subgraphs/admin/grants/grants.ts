@@ -1,8 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { readActivePolicy, writeActivePolicy } from "../../../platform/policy-store/index.js";
+import { isUuid } from "../../../platform/records/index.js";
 import { databaseOf, type SubgraphContext } from "../../../platform/subgraph/index.js";
 import { Agency } from "../../../schema/enums.js";
-import { badInput, conflict, forbidden, notFound } from "../../../schema/errors.js";
+import { badField, conflict, forbidden, notFound } from "../../../schema/errors.js";
 import type { Subject } from "../../../schema/subject.js";
 import { supergraphKinds } from "../access/supergraph-kinds.js";
 import { auditAdminChange, type AdminAction } from "../audit.js";
@@ -24,11 +25,10 @@ export const MAX_EMERGENCY_HOURS = 24;
 /** A grant ends at least this far ahead (a shorter one could expire before any service enforced it). */
 const MIN_GRANT_MS = 5_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_\-/]{2,63}$/;
 const PRINTABLE = /^[\x21-\x7e]{1,256}$/;
 
-const refuse = (field: string, reason: string) => badInput(`${field}: ${reason}`, { field, problems: [`${field}: ${reason}`] });
+const refuse = badField;
 
 function text(value: string | null | undefined, field: string, min: number, max = 2000): string {
   const trimmed = (value ?? "").trim();
@@ -54,7 +54,7 @@ function checkAgency(agency: string, owner: string): string {
 }
 
 const checkRecordId = (id: string): string => {
-  if (!UUID.test(id)) throw refuse("recordId", "a record id (UUID)");
+  if (!isUuid(id)) throw refuse("recordId", "a record id (UUID)");
   return id.toLowerCase();
 };
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { PolicyRule } from "../../../policies/index.js";
+import { isUuid } from "../../../platform/records/index.js";
+import { returnedRows } from "../returned-rows.js";
 import type { SupergraphKinds } from "../access/supergraph-kinds.js";
 import { entryCoordinates, grantRules, type GrantTerms } from "./rules.js";
 
@@ -75,13 +77,9 @@ const toGrant = (row: GrantRow): StoredGrant => ({
 export const statusOf = (grant: StoredGrant, now = new Date()): GrantStatus =>
   grant.revokedAt ? "revoked" : grant.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
 
-/** `UPDATE … RETURNING` answers [rows, count] on TypeORM's postgres driver. */
-const rowsOf = (result: unknown): GrantRow[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as GrantRow[]) : (result as GrantRow[]));
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findGrant(db: DataSource | EntityManager, id: string, lock = false): Promise<StoredGrant | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows = (await db.query(`SELECT * FROM "policy_grant" WHERE "id" = $1${lock ? " FOR UPDATE" : ""}`, [id])) as GrantRow[];
   return rows[0] ? toGrant(rows[0]) : null;
 }
@@ -141,7 +139,7 @@ export async function markRevoked(manager: EntityManager, id: string, by: { sub:
     `UPDATE "policy_grant" SET "revoked_at" = now(), "revoked_by_sub" = $2, "revoked_by_issuer" = $3, "revoke_reason" = $4 WHERE "id" = $1 RETURNING *`,
     [id, by.sub, by.issuer, reason],
   );
-  return toGrant(rowsOf(result)[0] as GrantRow);
+  return toGrant(returnedRows<GrantRow>(result)[0] as GrantRow);
 }
 
 export async function markReviewed(manager: EntityManager, id: string, by: { sub: string; issuer: string }, note: string): Promise<StoredGrant> {
@@ -149,5 +147,5 @@ export async function markReviewed(manager: EntityManager, id: string, by: { sub
     `UPDATE "policy_grant" SET "reviewed_at" = now(), "reviewed_by_sub" = $2, "reviewed_by_issuer" = $3, "review_note" = $4 WHERE "id" = $1 RETURNING *`,
     [id, by.sub, by.issuer, note],
   );
-  return toGrant(rowsOf(result)[0] as GrantRow);
+  return toGrant(returnedRows<GrantRow>(result)[0] as GrantRow);
 }
