@@ -6,7 +6,8 @@ import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
 import { callerPlugin, escapedApolloLogger, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
 import { readSupergraph } from "../schema/supergraph.js";
 import type { GatewayContext } from "./context.js";
-import { formatGatewayError } from "./format-error.js";
+import { gatewayErrorFormatter } from "./format-error.js";
+import { createRateLimiter, introspectionGuardPlugin, operationLimitsPlugin, refuseTokens } from "./limits/index.js";
 import { SubgraphSource } from "./subgraph-source.js";
 import { loadGatewayTrust } from "./trust.js";
 import { LINK_EXPANSION_TIMEOUT_MS, LinksSource, onBehalfOfPlugin } from "./on-behalf-of.js";
@@ -97,14 +98,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // The process owner (hub/start-hub, hub/service) stops servers in order; Apollo must not exit on its own.
     stopOnTerminationSignals: false,
-    introspection: !config.production,
+    // In production only administrators may introspect: the guard plugin below decides per caller.
+    introspection: true,
     csrfPrevention: true,
+    // Off unless MAX_BATCH_OPERATIONS allows more than one (serveGraphQL refuses a longer batch).
+    allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
     // Off: whether a hash is known would tell a caller which exact query another agency has run.
     persistedQueries: false,
     // No "Did you mean …" suggestions naming fields a caller may not know exist (formatError strips the rest).
     hideSchemaDetailsFromClientErrors: true,
     plugins: [
       callerPlugin<GatewayContext>(config.purposes),
+      // Depth, aliases, cost, directives and page sizes: refused before any subgraph is called (audited below).
+      operationLimitsPlugin(config.limits, config.pageSizeMax),
+      ...(config.production ? [introspectionGuardPlugin()] : []),
       onBehalfOfPlugin(),
       requestAuditPlugin(hub.dataSource, config.purposes, chainKey),
       policyVersionPlugin(),
@@ -112,19 +119,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // No Apollo Sandbox (Apollo's CDN, telemetry): the bundled console's explorer replaces it (gateway/console.ts).
       ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: formatGatewayError,
+    formatError: gatewayErrorFormatter(config.production),
   });
   await apollo.start();
+  const rateLimiter = createRateLimiter(config.limits);
   const server = await serveGraphQL<GatewayContext>({
     apollo,
     host: config.host,
     port: options.port ?? config.ports.gateway,
     // Apollo refuses them itself (persistedQueries: false), inside the audited pipeline.
     refusePersistedQueries: false,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    maxBatchOperations: config.limits.maxBatchOperations,
+    timeouts: config.http,
     context: async (req, body) => {
       requests += 1;
       // A hop of the links service's expansion comes with an on-behalf-of token; anything else is a caller's own.
       const caller = (await trust.onBehalfOf.readCaller(req, body)) ?? (await readCaller(req, options.verifier, { mintRequestId: true }));
+      // Over quota, or a query too long to parse: refused here, before Apollo, and audited (onRefused).
+      rateLimiter.take(req, caller);
+      refuseTokens(config.limits, body, new URL(req.url ?? "/", "http://localhost").searchParams, caller.actor != null);
       // Subgraphs believe the operations in the gateway's token: only those the registry confirms go there.
       // One policy version for the whole request, taken here: every subgraph call carries it.
       const policyVersion = options.policy().version;
@@ -176,6 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     anchorNow: () => anchoring.anchorNow(),
     pushPolicy: async (policy) => push?.pushNow(policy),
     async close() {
+      rateLimiter.stop();
       await server.close();
       // A last anchor, so what was served up to now is covered (the subgraphs still run: they stop after the gateway).
       await anchoring.anchorNow();

@@ -58,6 +58,10 @@ export interface LiaisonConfig {
   readonly subgraphTimeoutMs: number;
   readonly defaultPhoneRegion: string;
   readonly pageSizeMax: number;
+  /** What one request to the gateway may ask (gateway/limits): refused before any subgraph is called. */
+  readonly limits: OperationLimits;
+  /** Slow clients and connection count, for the gateway and every subgraph (platform/http/serve.ts). */
+  readonly http: HttpTimeouts;
   /** Folder of the policy documents loaded at start. */
   readonly policyDir: string;
   /** Folder of the policy test cases imported into the policy store with the documents (POLICY_CASES_DIR; default `<policyDir>/cases`). */
@@ -92,6 +96,29 @@ export interface LiaisonConfig {
     fiuReport: readonly string[];
     offence: readonly string[];
   }>;
+}
+
+/** Operation limits at the gateway; each from its environment variable of the same name. */
+export interface OperationLimits {
+  readonly maxQueryDepth: number;
+  readonly maxAliases: number;
+  /** graphql-armor's cost: every field 1 (objects 2), a `first:` multiplies its subtree. */
+  readonly maxQueryCost: number;
+  readonly maxQueryTokens: number;
+  readonly maxDirectives: number;
+  readonly maxBodyBytes: number;
+  /** Operations in one batched request; 1 turns batching off (the default). */
+  readonly maxBatchOperations: number;
+  /** Token bucket per subject: refill per second and bucket size; 0 turns rate limiting off. */
+  readonly rateLimitPerSecond: number;
+  readonly rateLimitBurst: number;
+}
+
+export interface HttpTimeouts {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -285,6 +312,23 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
     subgraphTimeoutMs: int(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 600_000),
     defaultPhoneRegion: (env.DEFAULT_PHONE_REGION ?? "GB").toUpperCase(),
     pageSizeMax: int(env, "PAGE_SIZE_MAX", 100, 1, 10_000),
+    limits: Object.freeze({
+      maxQueryDepth: int(env, "MAX_QUERY_DEPTH", 12, 1, 1000),
+      maxAliases: int(env, "MAX_ALIASES", 30, 0, 100_000),
+      maxQueryCost: int(env, "MAX_QUERY_COST", 20_000, 1, 100_000_000),
+      maxQueryTokens: int(env, "MAX_QUERY_TOKENS", 5_000, 100, 10_000_000),
+      maxDirectives: int(env, "MAX_DIRECTIVES", 50, 0, 100_000),
+      maxBodyBytes: int(env, "MAX_BODY_BYTES", 1_000_000, 1_000, 100_000_000),
+      maxBatchOperations: int(env, "MAX_BATCH_OPERATIONS", 1, 1, 100),
+      rateLimitPerSecond: int(env, "RATE_LIMIT_PER_SECOND", 50, 0, 1_000_000),
+      rateLimitBurst: int(env, "RATE_LIMIT_BURST", 200, 0, 1_000_000),
+    }),
+    http: Object.freeze({
+      headersTimeoutMs: int(env, "HTTP_HEADERS_TIMEOUT_MS", 10_000, 100, 600_000),
+      requestTimeoutMs: int(env, "HTTP_REQUEST_TIMEOUT_MS", 30_000, 100, 3_600_000),
+      keepAliveTimeoutMs: int(env, "HTTP_KEEP_ALIVE_TIMEOUT_MS", 5_000, 100, 600_000),
+      maxConnections: int(env, "HTTP_MAX_CONNECTIONS", 1_000, 1, 1_000_000),
+    }),
     gatewayIssuer: env.GATEWAY_ISSUER ?? "liaison-gateway",
     gatewayUrl: env.GATEWAY_URL ?? `http://127.0.0.1:${ports.gateway}/graphql`,
     gatewaySigningKeyFile: env.GATEWAY_SIGNING_KEY_FILE ? path.resolve(env.GATEWAY_SIGNING_KEY_FILE) : null,

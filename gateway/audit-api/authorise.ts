@@ -1,4 +1,5 @@
 import { auditOwnerRefusal, auditReaderRefusal, auditVerifierRefusal, type AuditRefusal } from "../../platform/audit/index.js";
+import { purposeRefusal } from "../../platform/http/index.js";
 import { badInput, forbidden, unauthenticated } from "../../schema/errors.js";
 import type { GatewayContext } from "../context.js";
 import { AUDITED_OWNERS, type AuditCaller, type AuditedOwner } from "./agencies.js";
@@ -18,8 +19,10 @@ export function auditCaller(ctx: GatewayContext, purposes: readonly string[]): A
   const subject = ctx.subject;
   if (!subject) throw unauthenticated("missing bearer token");
   const purpose = ctx.caller.purpose;
-  if (!purpose || !purposes.includes(purpose)) throw badInput(`X-Purpose header is required; one of: ${purposes.join(", ")}`);
-  return { subject, purpose, justification: ctx.caller.justification, requestId: ctx.caller.requestId, policyVersion: ctx.policyVersion };
+  const refused = purposeRefusal(purpose, purposes);
+  if (refused) throw refused;
+  // purposeRefusal passes only a purpose from the list.
+  return { subject, purpose: purpose as string, justification: ctx.caller.justification, requestId: ctx.caller.requestId, policyVersion: ctx.policyVersion };
 }
 
 /** The audited owner named `agency`, or BAD_USER_INPUT. */

@@ -10,6 +10,16 @@ const badInput = (message: string) => new GraphQLError(message, { extensions: { 
 const quoted = (text: string, max: number) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
 /**
+ * Why a declared purpose is refused (null when it is one of `purposes`): BAD_USER_INPUT naming the
+ * header (`field: "x-purpose"`) and the values allowed. Every place that checks a purpose uses it.
+ */
+export function purposeRefusal(purpose: string | null | undefined, purposes: readonly string[]): GraphQLError | null {
+  if (purpose && purposes.includes(purpose)) return null;
+  const message = purpose ? `X-Purpose ${quoted(purpose, 40)} is not one of: ${purposes.join(", ")}` : `X-Purpose header is required; one of: ${purposes.join(", ")}`;
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: "x-purpose", allowed: [...purposes], http: { status: 400 } } });
+}
+
+/**
  * Deny by default at the edge: any operation that reaches data needs a verified subject and a
  * declared purpose from the configured list. Runs after parsing, so schema metadata stays open.
  */
@@ -33,8 +43,8 @@ export function callerPlugin<TContext extends BaseContext & { caller: Caller }>(
               extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
             });
           }
-          if (!caller.purpose) throw badInput(`X-Purpose header is required; one of: ${purposes.join(", ")}`);
-          if (!purposes.includes(caller.purpose)) throw badInput(`X-Purpose ${quoted(caller.purpose, 40)} is not one of: ${purposes.join(", ")}`);
+          const refused = purposeRefusal(caller.purpose, purposes);
+          if (refused) throw refused;
         },
         async willSendResponse({ response, errors }) {
           // Apollo answers a refused persisted query with 200; it is a bad request like any other.

@@ -1,5 +1,5 @@
-export { readJsonBody, serveGraphQL, sendJson, Refusal, PERSISTED_QUERY_REFUSAL, type HttpServerOptions, type Route, type RunningServer } from "./serve.js";
-export { callerPlugin } from "./caller-plugin.js";
+export { readJsonBody, serveGraphQL, sendJson, answerRefusal, Refusal, LimitRefusal, PERSISTED_QUERY_REFUSAL, type HttpServerOptions, type Route, type RunningServer } from "./serve.js";
+export { callerPlugin, purposeRefusal } from "./caller-plugin.js";
 export { bearerToken, readCaller, type Caller, type ReadCallerOptions } from "./caller.js";
 export { readSubgraphCaller, GATEWAY_ONLY, type SubgraphTrust } from "./subgraph-caller.js";
 export { formatError, withoutSuggestions } from "./format-error.js";

@@ -137,6 +137,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     apollo,
     host: config.host,
     port: options.port ?? config.ports[definition.name],
+    timeouts: config.http,
     context: async (req, body) => {
       requests += 1;
       const caller = await readSubgraphCaller(req, body, trust);

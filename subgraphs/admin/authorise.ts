@@ -1,6 +1,7 @@
 import type { Subject } from "../../platform/auth/index.js";
 import { subjectOf, type SubgraphContext } from "../../platform/subgraph/index.js";
-import { badInput, forbidden } from "../../schema/errors.js";
+import { purposeRefusal } from "../../platform/http/index.js";
+import { forbidden } from "../../schema/errors.js";
 import { limitedToAgency } from "./documents.js";
 
 /*
@@ -26,7 +27,8 @@ export const isHubAdmin = (subject: Subject): boolean => subject.agency === "HUB
 function caller(ctx: SubgraphContext): Subject {
   const subject = subjectOf(ctx);
   const purpose = ctx.caller.purpose;
-  if (!purpose || !ctx.config.purposes.includes(purpose)) throw badInput(`X-Purpose header is required; one of: ${ctx.config.purposes.join(", ")}`);
+  const refused = purposeRefusal(purpose, ctx.config.purposes);
+  if (refused) throw refused;
   return subject;
 }
 
