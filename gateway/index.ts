@@ -14,6 +14,7 @@ import { LINK_EXPANSION_TIMEOUT_MS, LinksSource, onBehalfOfPlugin } from "./on-b
 import { startGatewayAnchoring } from "./anchoring.js";
 import { AUDIT_SUBGRAPH, buildAuditSchema } from "./audit-api/index.js";
 import { logLine } from "../platform/log.js";
+import { metricsAccessFrom, metricsFor, metricsRoute, observabilityPlugin, timedSource } from "../platform/observability/index.js";
 import { consoleGatewayRoutes } from "./console.js";
 import { startPolicyPush, type PolicyPush } from "./policy-push.js";
 import { policyVersionPlugin } from "./policy-version.js";
@@ -65,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const logger = escapedApolloLogger("gateway");
   const trust = await loadGatewayTrust(config);
-  let requests = 0;
+  const metrics = metricsFor("gateway");
   const hub = options.hubDataSource
     ? { dataSource: options.hubDataSource, close: async () => {} }
     : await openDatabase({
@@ -84,13 +85,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: options.supergraphSdl ?? (await readSupergraph()),
-    buildService: ({ name, url }) =>
+    // Every subgraph call timed and its failures counted (platform/observability), whatever source serves it.
+    buildService: ({ name, url }) => timedSource(name,
       name === AUDIT_SUBGRAPH
         ? audit
         : name === "links"
           ? // Its graph expansions run several hops through this gateway: a longer deadline, and an on-behalf-of token.
             new LinksSource(name, urls.links ?? (url as string), Math.max(config.subgraphTimeoutMs, LINK_EXPANSION_TIMEOUT_MS), trust.mint, trust.onBehalfOf)
           : new SubgraphSource(name, urls[name as SubgraphName] ?? (url as string), name === "admin" ? Math.max(config.subgraphTimeoutMs, ADMIN_CALL_TIMEOUT_MS) : config.subgraphTimeoutMs, trust.mint),
+    metrics),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -112,6 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Depth, aliases, cost, directives and page sizes: refused before any subgraph is called (audited below).
       operationLimitsPlugin(config.limits, config.pageSizeMax),
       ...(config.production ? [introspectionGuardPlugin()] : []),
+      observabilityPlugin<GatewayContext>(metrics),
       onBehalfOfPlugin(),
       requestAuditPlugin(hub.dataSource, config.purposes, chainKey),
       policyVersionPlugin(),
@@ -133,7 +137,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBatchOperations: config.limits.maxBatchOperations,
     timeouts: config.http,
     context: async (req, body) => {
-      requests += 1;
       // A hop of the links service's expansion comes with an on-behalf-of token; anything else is a caller's own.
       const caller = (await trust.onBehalfOf.readCaller(req, body)) ?? (await readCaller(req, options.verifier, { mintRequestId: true }));
       // Over quota, or a query too long to parse: refused here, before Apollo, and audited (onRefused).
@@ -145,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return { caller, subject: caller.subject ? withEffectiveOperations(caller.subject, options.operations) : null, policyVersion };
     },
     onRefused: async (req, res, refusal) => {
+      metrics.refused(refusal.code);
       const caller = await readCaller(req, options.verifier, { mintRequestId: true });
       res.setHeader("x-request-id", caller.requestId);
       await auditRefusedRequest(hub.dataSource, chainKey, caller, config.purposes, options.policy().version, refusal.code);
@@ -153,10 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...consoleGatewayRoutes(config),
       "/healthz": (_req, res) => sendJson(res, 200, { status: "ok", service: "gateway" }),
       "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, trust.jwks),
-      "/metrics": (_req, res) => {
-        res.setHeader("content-type", "text/plain; version=0.0.4");
-        res.end(`liaison_requests_total{service="gateway"} ${requests}\n`);
-      },
+      "/metrics": metricsRoute(metrics, metricsAccessFrom(process.env, config.production)),
       "/readyz": async (_req, res) => {
         const checks = await Promise.all(
           Object.entries(urls).map(async ([name, url]) => {

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { appendChained, incrementalRefusal, type AuditRow } from "../platform/audit/index.js";
 import { operationFields, type Caller } from "../platform/http/index.js";
 import { logLine } from "../platform/log.js";
+import { metricsFor } from "../platform/observability/index.js";
 import { ErrorCode } from "../schema/errors.js";
 import type { GatewayContext } from "./context.js";
 import { auditedOperationName, auditedPurpose, auditedRootFields } from "./request-audit-bounds.js";
@@ -34,14 +35,13 @@ export function requestAuditPlugin(
           const codes = [...new Set((result.errors ?? errors ?? []).map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR)))].sort();
           const outcome = codes.length === 0 ? "ok" : result.data ? "partial" : "refused";
           try {
-            await appendChained(dataSource, "request_audit", [
-              requestAuditRow(caller, purposes, contextValue.policyVersion, {
-                operationName: reached.operation?.name?.value ?? request.operationName ?? null,
-                rootFields: reached.rootFields,
-                outcome,
-                codes,
-              }),
-            ], chainKey);
+            const row = requestAuditRow(caller, purposes, contextValue.policyVersion, {
+              operationName: reached.operation?.name?.value ?? request.operationName ?? null,
+              rootFields: reached.rootFields,
+              outcome,
+              codes,
+            });
+            await metricsFor("gateway").timeAudit("request", () => appendChained(dataSource, "request_audit", [row], chainKey));
           } catch (error) {
             logLine("gateway", "request audit write failed, answer withheld:", error instanceof Error ? error.message : String(error));
             response.body.singleResult = {
@@ -89,5 +89,6 @@ function requestAuditRow(caller: Caller, purposes: readonly string[], policyVers
  * parsed, so the row names no root fields, but who sent it is known from the token.
  */
 export async function auditRefusedRequest(dataSource: DataSource, chainKey: Buffer, caller: Caller, purposes: readonly string[], policyVersion: string, code: string): Promise<void> {
-  await appendChained(dataSource, "request_audit", [requestAuditRow(caller, purposes, policyVersion, { operationName: null, rootFields: [], outcome: "refused", codes: [code] })], chainKey);
+  const row = requestAuditRow(caller, purposes, policyVersion, { operationName: null, rootFields: [], outcome: "refused", codes: [code] });
+  await metricsFor("gateway").timeAudit("request", () => appendChained(dataSource, "request_audit", [row], chainKey));
 }

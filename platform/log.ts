@@ -2,8 +2,10 @@
  * Every line we write to stderr may carry caller text (a GraphQL error message, a PostgreSQL
  * error quoting a value). Escaping control and line-separator characters keeps one event on one
  * line, so a caller cannot forge log entries; bounding the length keeps one request from
- * flooding the log.
+ * flooding the log. Lines are JSON objects written by pino (platform/observability/logger.ts).
  */
+import type { Level } from "pino";
+import { currentRequestId, logger } from "./observability/logger.js";
 
 /** Longest text one log line carries; the rest is cut and counted. */
 export const LOG_TEXT_MAX = 4000;
@@ -21,7 +23,22 @@ export function logSafe(value: unknown, max = LOG_TEXT_MAX): string {
   return kept.replace(UNSAFE, escape);
 }
 
-/** Writes one escaped line to stderr, prefixed with the service that writes it. */
+/**
+ * The level a line is logged at. Scopes name it (`db error`, `db warn`); otherwise the message
+ * does (`…failed…`, `error:`, `warning:`); the rest is information.
+ */
+function levelOf(scope: string, text: string): { service: string; level: Level } {
+  const [service = scope, named] = scope.split(" ");
+  if (named === "error" || named === "warn") return { service, level: named };
+  if (/^warning:/.test(text)) return { service, level: "warn" };
+  if (/\b(error|failed|unavailable|not audited|did not start)\b/i.test(text)) return { service, level: "error" };
+  return { service, level: "info" };
+}
+
+/** Writes one JSON line to stderr: the service that writes it, the escaped message, and the request in scope. */
 export function logLine(scope: string, ...parts: unknown[]): void {
-  process.stderr.write(`[${logSafe(scope, 64)}] ${parts.map((part) => logSafe(part)).join(" ")}\n`);
+  const msg = parts.map((part) => logSafe(part)).join(" ");
+  const { service, level } = levelOf(logSafe(scope, 64), msg);
+  const requestId = currentRequestId();
+  logger()[level](requestId ? { service, requestId } : { service }, msg);
 }

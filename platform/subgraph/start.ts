@@ -20,6 +20,7 @@ import { callerPlugin, formatError, readSubgraphCaller, Refusal, sendJson, serve
 import { LoaderCache } from "../records/loader-cache.js";
 import { withEffectiveOperations, type OperationDirectory } from "../operations/index.js";
 import type { SubgraphContext } from "./context.js";
+import { metricsAccessFrom, metricsFor, metricsRoute, observabilityPlugin } from "../observability/index.js";
 
 /** What a subgraph folder exports: its name, owner, database parts and schema builder. */
 export interface SubgraphDefinition {
@@ -115,6 +116,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     }),
     users: config.requireGatewayToken ? null : options.verifier,
   };
+  const metrics = metricsFor(definition.name);
+  metrics.sqlQueries = () => database?.counter.queries ?? 0;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -128,18 +131,18 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       // No cache hints are used; the plugin would instrument every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
       ...(database && chainKey ? [accessAuditPlugin(database.dataSource, definition.name, chainKey)] : []),
+      // Requests, denials by rule and refusals counted where they are decided; log lines carry the gateway's request id.
+      observabilityPlugin<SubgraphContext>(metrics),
     ],
     formatError: (formatted, error) => formatError(formatted, error, definition.name),
   });
   await apollo.start();
-  let requests = 0;
   const server = await serveGraphQL<SubgraphContext>({
     apollo,
     host: config.host,
     port: options.port ?? config.ports[definition.name],
     timeouts: config.http,
     context: async (req, body) => {
-      requests += 1;
       const caller = await readSubgraphCaller(req, body, trust);
       // One policy version per request: the compiled set is taken once, here. Policies see only
       // the operations the registry confirms for the subject's agency today, never a bare claim:
@@ -181,13 +184,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
           sendJson(res, 503, { status: "database unavailable", service: definition.name });
         }
       },
-      "/metrics": (_req, res) => {
-        res.setHeader("content-type", "text/plain; version=0.0.4");
-        res.end(
-          `liaison_requests_total{service="${definition.name}"} ${requests}\n` +
-            `liaison_sql_queries_total{service="${definition.name}"} ${database?.counter.queries ?? 0}\n`,
-        );
-      },
+      "/metrics": metricsRoute(metrics, metricsAccessFrom(process.env, config.production)),
     },
   });
   return {

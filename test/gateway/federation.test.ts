@@ -139,7 +139,7 @@ describe("gateway: identity and purpose", () => {
 
   it("reports health, readiness and a request count", async () => {
     const base = th.hub.gateway.url.replace("/graphql", "");
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^liaison_requests_total\{service="gateway"\} [1-9]\d*\n$/);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^liaison_requests_total\{service="gateway"\} [1-9]\d*$/m);
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok", service: "gateway" });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);

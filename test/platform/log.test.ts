@@ -15,6 +15,16 @@ function stderrOf(act: () => void): string[] {
   return written;
 }
 
+/** Each write as the JSON object it holds (one object per line, nothing after the newline), without its time. */
+function eventsOf(written: string[]): Array<Record<string, unknown>> {
+  return written.map((line) => {
+    expect(line.endsWith("\n") && line.indexOf("\n") === line.length - 1).toBe(true);
+    const { time, ...event } = JSON.parse(line) as Record<string, unknown>;
+    expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    return event;
+  });
+}
+
 describe("log lines", () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -33,7 +43,7 @@ describe("log lines", () => {
 
   it("keeps a forged line inside one real line of stderr", () => {
     const written = stderrOf(() => logLine("db error", "query failed:", 'invalid input syntax for type timestamp: "x\n[gateway] admin logged in"'));
-    expect(written).toEqual(['[db error] query failed: invalid input syntax for type timestamp: "x\\u000a[gateway] admin logged in"\n']);
+    expect(eventsOf(written)).toEqual([{ level: "error", service: "db", msg: 'query failed: invalid input syntax for type timestamp: "x\\u000a[gateway] admin logged in"' }]);
   });
 
   it("logs an unexpected error quoting caller text on one line, and masks it for the caller", () => {
@@ -44,8 +54,12 @@ describe("log lines", () => {
       formatted = formatError({ message: error.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, error, "customs");
     });
     expect(formatted).toEqual({ message: "Internal server error", path: undefined, locations: undefined, extensions: { code: "INTERNAL_SERVER_ERROR" } });
-    expect(written).toEqual([
-      '[customs] unexpected error: Error: invalid input syntax for type timestamp with time zone: "0000\\u000a[police] unexpected error: none"\\u000a    at query (pg.js:1:1)\n',
+    expect(eventsOf(written)).toEqual([
+      {
+        level: "error",
+        service: "customs",
+        msg: 'unexpected error: Error: invalid input syntax for type timestamp with time zone: "0000\\u000a[police] unexpected error: none"\\u000a    at query (pg.js:1:1)',
+      },
     ]);
   });
 
@@ -54,11 +68,12 @@ describe("log lines", () => {
     const written = stderrOf(() =>
       counter.logQueryError(new Error('invalid input syntax for type uuid: "x\r\n[db error] forged"'), 'SELECT "id" FROM "case" WHERE "id" = $1', ["secret-value"]),
     );
-    expect(written).toEqual(['[db error] query failed: Error: invalid input syntax for type uuid: "x\\u000d\\u000a[db error] forged" -- in: SELECT "id" FROM "case" WHERE "id" = $1\n']);
+    expect(eventsOf(written)).toEqual([{ level: "error", service: "db", msg: 'query failed: Error: invalid input syntax for type uuid: "x\\u000d\\u000a[db error] forged" -- in: SELECT "id" FROM "case" WHERE "id" = $1' }]);
+    expect(written.join("")).not.toContain("secret-value");
   });
 
   it("logs a slow query with its time and statement, not [object Object]", () => {
     const written = stderrOf(() => new QueryCounter().logQuerySlow(1234, "SELECT 1", ["secret-value"]));
-    expect(written).toEqual(["[db warn] query took 1234 ms: SELECT 1\n"]);
+    expect(eventsOf(written)).toEqual([{ level: "warn", service: "db", msg: "query took 1234 ms: SELECT 1" }]);
   });
 });
