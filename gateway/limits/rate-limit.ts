@@ -27,6 +27,8 @@ export interface RateLimiter {
   take(req: IncomingMessage, caller: Caller): void;
   /** Buckets held now (tests: idle ones are evicted). */
   readonly size: number;
+  /** Drops every bucket that has refilled (runs every minute by itself). */
+  sweep(): void;
   stop(): void;
 }
 
@@ -70,6 +72,7 @@ export function createRateLimiter(limits: Pick<OperationLimits, "rateLimitPerSec
     get size() {
       return buckets.size;
     },
+    sweep,
     stop() {
       if (timer) clearInterval(timer);
     },
