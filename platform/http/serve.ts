@@ -209,6 +209,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
     (req, res) => {
       handle(req, res).catch((error: unknown) => {
         if (error instanceof Refusal) return refuse(req, res, error);
+        // The client left (or a timeout cut it) before its body arrived: nobody to answer, nothing broken here.
+        if ((error as NodeJS.ErrnoException | null)?.code === "ECONNRESET" && req.destroyed) return;
         // Full detail stays in our log; the caller gets no stack.
         logLine("http", error instanceof Error ? error : String(error));
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
