@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { TokenVerifier } from "../platform/auth/index.js";
 import type { LiaisonConfig, SubgraphName } from "../platform/config.js";
-import { callerPlugin, escapedApolloLogger, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
+import { callerPlugin, escapedApolloLogger, legacyJsonStatusPlugin, readCaller, sendJson, serveGraphQL, type RunningServer } from "../platform/http/index.js";
 import { readSupergraph } from "../schema/supergraph.js";
 import type { GatewayContext } from "./context.js";
 import { gatewayErrorFormatter } from "./format-error.js";
@@ -103,7 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     // In production only administrators may introspect: the guard plugin below decides per caller.
     introspection: true,
-    csrfPrevention: true,
+    // A request with X-Purpose needs a CORS preflight in a browser, like Apollo's own two headers: it is no CSRF.
+    csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", "x-purpose"] },
     // Off unless MAX_BATCH_OPERATIONS allows more than one (serveGraphQL refuses a longer batch).
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
     // Off: whether a hash is known would tell a caller which exact query another agency has run.
@@ -115,6 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Depth, aliases, cost, directives and page sizes: refused before any subgraph is called (audited below).
       operationLimitsPlugin(config.limits, config.pageSizeMax),
       ...(config.production ? [introspectionGuardPlugin()] : []),
+      legacyJsonStatusPlugin<GatewayContext>(),
       observabilityPlugin<GatewayContext>(metrics),
       onBehalfOfPlugin(),
       requestAuditPlugin(hub.dataSource, config.purposes, chainKey),
