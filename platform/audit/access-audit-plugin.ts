@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { ErrorCode } from "../../schema/errors.js";
 import type { SubgraphContext } from "../subgraph/context.js";
 import { appendChained, type AuditRow } from "./chain.js";
+import { metricsFor } from "../observability/index.js";
 
 /** The single result that replaces an incremental (deferred or streamed) answer: such an answer is never served. */
 export const incrementalRefusal = (service: string) => ({
@@ -50,7 +51,7 @@ export function accessAuditPlugin(dataSource: DataSource, service: string, chain
             actor: caller.actor ?? null,
           }));
           try {
-            await appendChained(dataSource, "access_audit", rows, chainKey);
+            await metricsFor(service).timeAudit("access", () => appendChained(dataSource, "access_audit", rows, chainKey));
           } catch (error) {
             process.stderr.write(`[${service}] audit write failed, answer withheld: ${error instanceof Error ? error.message : String(error)}\n`);
             response.body.singleResult = {
