@@ -180,19 +180,18 @@ export async function createOnBehalfOf(config: LiaisonConfig, key: GatewaySignin
 /** The links service's source: besides the call's own token, an on-behalf-of token when the operation expands a graph. */
 export class LinksSource extends SubgraphSource {
   constructor(name: string, url: string, timeoutMs: number, mint: MintCallToken, private readonly onBehalfOf: OnBehalfOf) {
-    super(name, url, timeoutMs, mint);
+    // Never merged: each expansion gets a token of its own.
+    super(name, url, timeoutMs, mint, false);
   }
 
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    await super.willSendRequest(options);
+  protected override async extraHeaders(options: GraphQLDataSourceProcessOptions<GatewayContext>, headers: Record<string, string>): Promise<void> {
     const { request, context } = options;
-    const headers = request.http?.headers;
     // Never for a request that is itself a hop (no expansion inside an expansion), nor without a subject and purpose.
-    if (!headers || !context?.subject || !context.caller.purpose || context.caller.actor) return;
+    if (!context?.subject || !context.caller.purpose || context.caller.actor) return;
     if (typeof request.query !== "string" || !EXPANDING_FIELDS.test(request.query)) return;
     const { token, proofKey } = await this.onBehalfOf.mint(context as GatewayContext);
-    headers.set(ON_BEHALF_OF_HEADERS.token, token);
-    headers.set(ON_BEHALF_OF_HEADERS.key, proofKey);
+    headers[ON_BEHALF_OF_HEADERS.token] = token;
+    headers[ON_BEHALF_OF_HEADERS.key] = proofKey;
   }
 }
 
