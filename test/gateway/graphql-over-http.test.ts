@@ -19,7 +19,7 @@ afterAll(async () => {
 describe("GraphQL over HTTP (graphql-http serverAudits)", () => {
   it("passes every audit: 0 errors, 0 warnings", async () => {
     const token = await th.token("POLICE");
-    const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const fetchFn = (input: string | URL | Request, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
       headers.set("authorization", `Bearer ${token}`);
       headers.set("x-purpose", "investigation");
