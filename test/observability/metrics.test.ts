@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BoundedLabel, metricsFor, metricsRoute, OTHER } from "../../platform/observability/index.js";
+import { caseInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
 
 let th: TestHub;
@@ -80,6 +81,18 @@ describe("/metrics (issue 10 item 8)", () => {
     });
     expect(policeAfter.get('liaison_sql_queries_total{service="police"}')).toBeGreaterThanOrEqual(0);
     expect(gatewayAfter.get("process_resident_memory_bytes")).toBeGreaterThan(0);
+  });
+
+  it("times the agency's access audit write on its own /metrics when records are served", async () => {
+    const police = th.hub.subgraphs.police?.url as string;
+    const token = await th.token("POLICE", { sub: "obs-police-1", roles: ["officer"] });
+    const opened = await th.query<{ openCase: { id: string } }>(`mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, { i: caseInput({ reference: "OBS-C-1", phone: "+447700900777" }) }, { token });
+    expect(opened.errors).toBeUndefined();
+    const before = await scrape(police);
+    const read = await th.query(`query ReadCases { cases { edges { node { reference } } } }`, {}, { token });
+    expect(read.errors).toBeUndefined();
+    const after = await scrape(police);
+    expect(increments(before, after, ['liaison_audit_write_duration_seconds_count{audit="access"}'])).toEqual({ 'liaison_audit_write_duration_seconds_count{audit="access"}': 1 });
   });
 
   it("counts refusals once per code: no purpose, no token", async () => {
