@@ -1,6 +1,21 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit, type DocumentNode, type ValidationContext, type ValidationRule } from "graphql";
+import {
+  getNamedType,
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 import type { OperationLimits } from "../../platform/config.js";
 import { LimitRefusal } from "../../platform/http/index.js";
 import { ErrorCode } from "../../schema/errors.js";
@@ -66,9 +81,10 @@ const PAGE_ARGUMENTS = new Set(["first", "last"]);
 
 /**
  * The document with every `first:`/`last:` variable replaced by its value (armor's cost rule reads
- * literals only), and the largest page size asked. A variable's default counts when it is not sent.
+ * literals only), and the largest page asked of a connection (`…Connection` lists: PAGE_SIZE_MAX;
+ * other lists such as accessLog bound their own `first`). A variable's default counts when it is not sent.
  */
-function withPageSizes(document: DocumentNode, variables: Readonly<Record<string, unknown>>): { document: DocumentNode; largest: number } {
+function withPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>): { document: DocumentNode; largest: number } {
   const defaults = new Map<string, unknown>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -77,18 +93,22 @@ function withPageSizes(document: DocumentNode, variables: Readonly<Record<string
     }
   }
   let largest = 0;
-  const rewritten = visit(document, {
-    Argument(node) {
-      if (!PAGE_ARGUMENTS.has(node.name.value)) return undefined;
-      if (node.value.kind === Kind.INT) largest = Math.max(largest, Number(node.value.value));
-      if (node.value.kind !== Kind.VARIABLE) return undefined;
-      const name = node.value.name.value;
-      const value = name in variables ? variables[name] : defaults.get(name);
-      if (typeof value !== "number" || !Number.isInteger(value)) return undefined;
-      largest = Math.max(largest, value);
-      return { ...node, value: { kind: Kind.INT, value: String(value) } };
-    },
-  });
+  const typeInfo = new TypeInfo(schema);
+  const rewritten = visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        if (!PAGE_ARGUMENTS.has(node.name.value)) return undefined;
+        const field = typeInfo.getFieldDef();
+        const connection = field ? getNamedType(field.type).name.endsWith("Connection") : false;
+        const name = node.value.kind === Kind.VARIABLE ? node.value.name.value : null;
+        const value = node.value.kind === Kind.INT ? Number(node.value.value) : name === null ? undefined : name in variables ? variables[name] : defaults.get(name);
+        if (typeof value !== "number" || !Number.isInteger(value)) return undefined;
+        if (connection) largest = Math.max(largest, value);
+        return node.value.kind === Kind.VARIABLE ? { ...node, value: { kind: Kind.INT, value: String(value) } } : undefined;
+      },
+    }),
+  );
   return { document: rewritten, largest };
 }
 
@@ -105,7 +125,7 @@ export function operationLimitsPlugin(limits: OperationLimits, pageSizeMax: numb
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, request, schema }) {
-          const { document: sized, largest } = withPageSizes(document, request.variables ?? {});
+          const { document: sized, largest } = withPageSizes(schema, document, request.variables ?? {});
           if (largest > pageSizeMax) throw refusal("PAGE_SIZE_MAX", pageSizeMax, largest);
           const errors = validate(schema, sized, contextValue.caller.actor ? hopRules : callerRules);
           const first = errors[0];

@@ -1,4 +1,3 @@
-import { vi } from "vitest";
 import type { TestHub } from "../helpers/hub.js";
 
 /*
@@ -6,21 +5,23 @@ import type { TestHub } from "../helpers/hub.js";
  * the agencies and what the request audit recorded while one attempt ran.
  */
 
-/** Counts the gateway's calls to any subgraph while `run` runs (the gateway calls them with this process's fetch). */
+/** GraphQL requests every subgraph has received so far, from their /metrics (liaison_requests_total). */
+async function subgraphRequests(th: TestHub): Promise<number> {
+  const counts = await Promise.all(
+    Object.entries(th.hub.subgraphs).map(async ([name, subgraph]) => {
+      const text = await (await fetch(new URL("/metrics", subgraph?.url as string))).text();
+      const line = text.split("\n").find((l) => l.startsWith(`liaison_requests_total{service="${name}"}`));
+      return line ? Number(line.split(" ").pop()) : 0;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Counts the GraphQL requests the subgraphs received while `run` runs. */
 export async function subgraphCallsDuring<T>(th: TestHub, run: () => Promise<T>): Promise<{ result: T; subgraphCalls: number }> {
-  const urls = Object.values(th.hub.subgraphs).map((s) => new URL(s?.url as string).origin);
-  const realFetch = globalThis.fetch;
-  let subgraphCalls = 0;
-  const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (urls.some((origin) => url.startsWith(origin))) subgraphCalls += 1;
-    return realFetch(input, init);
-  });
-  try {
-    return { result: await run(), subgraphCalls };
-  } finally {
-    spy.mockRestore();
-  }
+  const before = await subgraphRequests(th);
+  const result = await run();
+  return { result, subgraphCalls: (await subgraphRequests(th)) - before };
 }
 
 /** The request-audit rows written while `run` runs. */

@@ -75,6 +75,9 @@ describe("operation limits at the gateway (defaults)", () => {
     expect(await attempt(`{ cases(first: 101) { totalCount } }`)).toEqual(expected);
     expect(await attempt(`query($n: Int) { cases(first: $n) { totalCount } }`, { n: 101 })).toEqual(expected);
     expect(await attempt(`query($n: Int = 101) { cases(first: $n) { totalCount } }`)).toEqual(expected);
+    // accessLog bounds its own first (up to 500: the console asks that many).
+    const log = await th.query(`{ accessLog(first: 500, filter: { subject: "nobody" }) { truncated } }`, {}, { token: await th.token("HUB", { roles: ["auditor"] }), purpose: "audit" });
+    expect([log.status, log.errors, log.data]).toEqual([200, undefined, { accessLog: { truncated: false } }]);
   });
 
   it("refuses more than 50 directives", async () => {
