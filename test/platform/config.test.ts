@@ -110,4 +110,24 @@ describe("configuration", () => {
   it("reads configurable code lists", () => {
     expect(loadConfig({ FIU_REPORT_CODES: "str, ctr ,EFT" }).codes.fiuReport).toEqual(["STR", "CTR", "EFT"]);
   });
+
+  it("reads the gateway's operation limits, rate limit and HTTP timeouts, with defaults", () => {
+    const defaults = loadConfig({});
+    expect(defaults.limits).toEqual({
+      maxQueryDepth: 12,
+      maxAliases: 30,
+      maxQueryCost: 20_000,
+      maxQueryTokens: 5_000,
+      maxDirectives: 50,
+      maxBodyBytes: 1_000_000,
+      maxBatchOperations: 1,
+      rateLimitPerSecond: 50,
+      rateLimitBurst: 200,
+    });
+    expect(defaults.http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    const set = loadConfig({ MAX_QUERY_DEPTH: "8", MAX_BATCH_OPERATIONS: "5", RATE_LIMIT_PER_SECOND: "0", HTTP_HEADERS_TIMEOUT_MS: "2000" });
+    expect([set.limits.maxQueryDepth, set.limits.maxBatchOperations, set.limits.rateLimitPerSecond, set.http.headersTimeoutMs]).toEqual([8, 5, 0, 2000]);
+    expect(() => loadConfig({ MAX_QUERY_DEPTH: "0" })).toThrow('configuration: MAX_QUERY_DEPTH must be an integer between 1 and 1000, got "0"');
+    expect(() => loadConfig({ MAX_BATCH_OPERATIONS: "many" })).toThrow('configuration: MAX_BATCH_OPERATIONS must be an integer between 1 and 100, got "many"');
+  });
 });
