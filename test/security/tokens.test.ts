@@ -1,6 +1,6 @@
-import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOrCreateDevKeys, type DevKeys } from "../../platform/auth/index.js";
+import { loadOrCreateDevKeys } from "../../platform/auth/index.js";
 import { startTestHub, type GraphQLResponse, type TestHub } from "../helpers/hub.js";
 
 /*
@@ -9,7 +9,7 @@ import { startTestHub, type GraphQLResponse, type TestHub } from "../helpers/hub
  */
 
 let th: TestHub;
-let dev: DevKeys;
+let dev: Awaited<ReturnType<typeof loadOrCreateDevKeys>>;
 const QUERY = `{ cases { totalCount } seizures { totalCount } }`;
 
 beforeAll(async () => {
@@ -78,7 +78,7 @@ describe("tokens that must not pass the gateway", () => {
   });
 
   it("refuses HS256 keyed with the dev issuer's public key (algorithm confusion) as not valid", async () => {
-    const jwk = JSON.stringify(await crypto.subtle.exportKey("jwk", dev.publicKey as unknown as globalThis.CryptoKey));
+    const jwk = JSON.stringify(await exportJWK(dev.publicKey));
     const r = await attempt(await sign(new TextEncoder().encode(jwk), { alg: "HS256" }));
     expect(r).toEqual({ answer: unauthenticated("token is not valid"), sqlRun: 0, audit: [refusedRow("UNAUTHENTICATED")] });
   });
