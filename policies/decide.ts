@@ -17,6 +17,8 @@ interface Candidates {
   readonly masks: readonly PolicyRule[];
   /** Some rule holds only until a time (a grant). */
   readonly timed: boolean;
+  /** No rule reads the record's id or the parent object: records with the same envelope otherwise get the same decision. */
+  readonly byEnvelope: boolean;
 }
 
 function subjectMatches(condition: SubjectCondition | undefined, subject: Subject): boolean {
@@ -93,8 +95,8 @@ export class CallerPolicy {
     readonly justification: string | null = null,
   ) {}
 
-  private candidatesFor(type: string, field: string): Candidates {
-    const key = `${type}.${field}`;
+  // `key` is the coordinate when the caller holds it already: a string built per call is hashed per call.
+  private candidatesFor(type: string, field: string, key = `${type}.${field}`): Candidates {
     let found = this.candidates.get(key);
     if (!found) {
       const rules = [...(this.byCoordinate.get(key) ?? []), ...(this.byCoordinate.get(`${type}.*`) ?? [])].filter(
@@ -108,6 +110,7 @@ export class CallerPolicy {
         allows: rules.filter((r) => r.effect === "allow"),
         masks: rules.filter((r) => r.effect === "mask"),
         timed: rules.some((r) => r.when?.validUntil !== undefined),
+        byEnvelope: rules.every((r) => r.when?.record?.ids === undefined && r.when?.parent === undefined),
       };
       this.candidates.set(key, found);
     }
@@ -119,6 +122,7 @@ export class CallerPolicy {
       allows: found.allows.filter((r) => inForce(r, now)),
       masks: found.masks.filter((r) => inForce(r, now)),
       timed: true,
+      byEnvelope: found.byEnvelope,
     };
   }
 
@@ -150,9 +154,18 @@ export class CallerPolicy {
   }
 
   /** Whether any rule of this version applies to this coordinate for this subject and purpose. */
-  hasRules(type: string, field: string): boolean {
-    const { denies, allows, masks } = this.candidatesFor(type, field);
+  hasRules(type: string, field: string, coordinate?: string): boolean {
+    const { denies, allows, masks } = this.candidatesFor(type, field, coordinate);
     return denies.length + allows.length + masks.length > 0;
+  }
+
+  /**
+   * Whether one decision serves every record with the same envelope apart from its id (no rule
+   * for the coordinate names record ids or reads the parent object): decisions can then be
+   * shared by such records (platform/access/record-decisions.ts).
+   */
+  decidedByEnvelope(type: string, field: string, coordinate?: string): boolean {
+    return this.candidatesFor(type, field, coordinate).byEnvelope;
   }
 
   /** Whether any rule for this coordinate reads the record (else one decision serves every record). */

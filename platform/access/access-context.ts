@@ -1,15 +1,17 @@
-import type { CallerPolicy, Decision, RecordEnvelope } from "../../policies/index.js";
+import type { CallerPolicy, Decision, RecordEnvelope, Visibility } from "../../policies/index.js";
 import type { Subject } from "../auth/index.js";
+import { RecordDecisions } from "./record-decisions.js";
 
 /** What one request was served, per entity: the raw material of the delivery audit. */
 export interface ServedEntity {
   readonly type: string;
   readonly id: string;
   readonly served: Set<string>;
-  readonly denied: Set<string>;
-  readonly masked: Set<string>;
+  /** The rest is rare: created on first use (a 1000-row answer would otherwise hold 3000 empty sets). */
+  denied: Set<string> | null;
+  masked: Set<string> | null;
   /** Consent and break-glass grants that let a field through (flagged in the delivery audit). */
-  readonly grants: Set<string>;
+  grants: Set<string> | null;
 }
 
 /** Rule ids of grants (consent `grant.<id>`, emergency `break-glass.<id>`), which the audit flags. */
@@ -21,8 +23,12 @@ export const isGrantRule = (rule: string): boolean => rule.startsWith("grant.") 
  * the record of what was served.
  */
 export class AccessContext {
-  /** Nested objects -> the envelope of the record that holds them (records map to their own). */
-  readonly envelopes = new WeakMap<object, RecordEnvelope>();
+  /**
+   * Nested objects -> the envelope of the record that holds them (records map to their own).
+   * Plain maps, not weak ones: they live only as long as the request, whose objects they hold
+   * anyway, and a weak map of thousands of entries costs the garbage collector far more.
+   */
+  readonly envelopes = new Map<object, RecordEnvelope>();
 
   /** A record's envelope, built once per record object per request. */
   envelopeOfRecord(type: string, record: Record<string, unknown>): RecordEnvelope {
@@ -41,13 +47,31 @@ export class AccessContext {
     if (typeof entity.originAgency !== "string" || typeof entity.handling !== "string") return null;
     return { ...envelopeOf(type, entity), id };
   }
-  private readonly masks = new WeakMap<object, Map<string, NonNullable<Decision["mask"]>>>();
+  private readonly masks = new Map<object, Map<string, NonNullable<Decision["mask"]>>>();
   private readonly entities = new Map<string, ServedEntity>();
+  /** The audit entry of each envelope object, so a record's fields are noted without building its key per field. */
+  private readonly entityOfEnvelope = new Map<RecordEnvelope, ServedEntity>();
+  /** Which records of a type the caller may know exist, worked out once per request and type. */
+  private readonly visibilities = new Map<string, Visibility>();
+  /** Field decisions, made once per record (record-decisions.ts). */
+  readonly decisions: RecordDecisions;
 
   constructor(
     readonly policy: CallerPolicy,
     readonly subject: Subject,
-  ) {}
+  ) {
+    this.decisions = new RecordDecisions(policy);
+  }
+
+  /** The caller's `visibility(type)`, kept for the request: asked once per row of a list otherwise. */
+  visibilityOf(type: string): Visibility {
+    let visibility = this.visibilities.get(type);
+    if (!visibility) {
+      visibility = this.policy.visibility(type);
+      this.visibilities.set(type, visibility);
+    }
+    return visibility;
+  }
 
   get version(): string {
     return this.policy.version;
@@ -72,22 +96,41 @@ export class AccessContext {
 
   /** Notes one field decision against the entity it belongs to. */
   note(type: string, id: string, field: string, decision: Decision): void {
+    record(this.entryOf(type, id), field, decision);
+  }
+
+  /** Notes one field decision against the record an envelope belongs to. */
+  noteOn(envelope: RecordEnvelope, field: string, decision: Decision): void {
+    let entry = this.entityOfEnvelope.get(envelope);
+    if (!entry) {
+      entry = this.entryOf(envelope.type, envelope.id);
+      this.entityOfEnvelope.set(envelope, entry);
+    }
+    record(entry, field, decision);
+  }
+
+  private entryOf(type: string, id: string): ServedEntity {
+    // Two objects of one record (reached by two paths) share one entry: one audit row per entity.
     const key = `${type}:${id}`;
     let entry = this.entities.get(key);
     if (!entry) {
-      entry = { type, id, served: new Set(), denied: new Set(), masked: new Set(), grants: new Set() };
+      entry = { type, id, served: new Set(), denied: null, masked: null, grants: null };
       this.entities.set(key, entry);
     }
-    if (decision.effect === "deny") entry.denied.add(field);
-    else {
-      entry.served.add(field);
-      if (decision.effect === "mask") entry.masked.add(field);
-      if (isGrantRule(decision.rule)) entry.grants.add(decision.rule);
-    }
+    return entry;
   }
 
   served(): ServedEntity[] {
     return [...this.entities.values()];
+  }
+}
+
+function record(entry: ServedEntity, field: string, decision: Decision): void {
+  if (decision.effect === "deny") (entry.denied ??= new Set()).add(field);
+  else {
+    entry.served.add(field);
+    if (decision.effect === "mask") (entry.masked ??= new Set()).add(field);
+    if (isGrantRule(decision.rule)) (entry.grants ??= new Set()).add(decision.rule);
   }
 }
 

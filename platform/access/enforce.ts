@@ -19,15 +19,16 @@ const ENVELOPE_SERVED: Decision = { effect: "allow", rule: "envelope" };
 
 /**
  * Wraps a subgraph schema in the policy engine: a graphql-shield rule map (rule-map.ts: every
- * field listed, fallback deny) whose rules ask the caller's compiled policy, plus field
- * middleware that hides records the caller may not know exist (visibility.ts), answers
+ * field listed, fallback deny) whose root-field rules ask the caller's compiled policy, plus field
+ * middleware that checks record, entity and value fields synchronously (decided once per record,
+ * record-decisions.ts), hides records the caller may not know exist (visibility.ts), answers
  * `_entities` only for types the caller can reach, notes envelope disclosures for the audit,
  * hands each record's envelope to the objects nested in it (pass-on.ts), and masks values.
  * The policy set itself is data; this only says where to ask. See README.md in this folder.
  */
 export function enforcePolicies(schema: GraphQLSchema, reachability: Reachability): GraphQLSchema {
   const kinds = new SchemaKinds(schema);
-  const { rules, unchecked, valueChecks } = buildRuleMap(schema, kinds);
+  const { rules, unchecked, valueChecks, recordChecks } = buildRuleMap(schema, kinds);
   const middleware: Record<string, Record<string, IMiddlewareFunction>> = {};
 
   for (const type of Object.values(schema.getTypeMap())) {
@@ -53,7 +54,9 @@ export function enforcePolicies(schema: GraphQLSchema, reachability: Reachabilit
       const carriesEnvelope = kinds.returnsValueObjects(field) && !kinds.isRoot(type);
       // Every disclosure of a record, even of its envelope alone, reaches the delivery audit.
       const envelopeField = isRecord && ENVELOPE_FIELDS.has(fieldName);
-      const valueCheck = valueChecks.get(`${type.name}.${fieldName}`);
+      const coordinate = `${type.name}.${fieldName}`;
+      const recordCheck = recordChecks.get(coordinate);
+      const valueCheck = valueChecks.get(coordinate);
       const after = (value: unknown, parent: unknown, access: AccessContext): unknown => {
         if (envelopeField && isObj(parent)) {
           const envelope = access.envelopeOfRecord(type.name, parent);
@@ -77,8 +80,13 @@ export function enforcePolicies(schema: GraphQLSchema, reachability: Reachabilit
       typeMiddleware[fieldName] = ((resolve: (...a: unknown[]) => unknown, parent: unknown, args: unknown, ctx: AccessAware, info: GraphQLResolveInfo) => {
         const access = ctx.access;
         if (!access) throw noAccess();
+        // A record's or entity's field: decided before it is resolved, once per record (record-decisions.ts).
+        if (recordCheck) {
+          const checked = recordCheck(parent, ctx);
+          if (checked !== true) throw checked;
+        }
         // A nested value no rule of this version targets inherits its holder's decision: no check.
-        if (valueCheck && access.policy.hasRules(type.name, fieldName)) {
+        else if (valueCheck && access.policy.hasRules(type.name, fieldName, coordinate)) {
           const checked = valueCheck(parent, ctx);
           if (checked !== true) throw checked;
         }
@@ -96,6 +104,7 @@ export function enforcePolicies(schema: GraphQLSchema, reachability: Reachabilit
     allowExternalErrors: true,
   }) as unknown as { generate(schema: GraphQLSchema): Record<string, Record<string, IMiddlewareFunction>> };
   // Shield wraps every field in an async check. For fields its rule map allows unconditionally
+  // (open fields, nested values, and record and entity fields, which the middleware above checks)
   // that wrapper only costs time (a promise per field per row), so those entries are dropped.
   const fieldChecks = permissions.generate(schema);
   for (const coordinate of unchecked) {

@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { ErrorCode } from "../../schema/errors.js";
 import type { SubgraphContext } from "../subgraph/context.js";
 import { appendChained, type AuditRow } from "./chain.js";
-import { metricsFor } from "../observability/index.js";
+import { timeAuditWrite } from "../observability/index.js";
 
 /** The single result that replaces an incremental (deferred or streamed) answer: such an answer is never served. */
 export const incrementalRefusal = (service: string) => ({
@@ -41,17 +41,17 @@ export function accessAuditPlugin(dataSource: DataSource, service: string, chain
             entity_type: entity.type,
             entity_id: entity.id,
             fields_served: [...entity.served].sort(),
-            fields_denied: [...entity.denied].sort(),
-            fields_masked: [...entity.masked].sort(),
+            fields_denied: entity.denied ? [...entity.denied].sort() : [],
+            fields_masked: entity.masked ? [...entity.masked].sort() : [],
             policy_version: access.version,
             issuer: caller.subject?.issuer ?? null,
             // Null (left out of the hash) unless a grant served something: older rows hash as before.
-            grant_rules: entity.grants.size > 0 ? [...entity.grants].sort() : null,
+            grant_rules: entity.grants ? [...entity.grants].sort() : null,
             // The hub service that asked on the subject's behalf (signed act claim); null (left out of the hash) otherwise.
             actor: caller.actor ?? null,
           }));
           try {
-            await metricsFor(service).timeAudit("access", () => appendChained(dataSource, "access_audit", rows, chainKey));
+            await timeAuditWrite("access", () => appendChained(dataSource, "access_audit", rows, chainKey));
           } catch (error) {
             process.stderr.write(`[${service}] audit write failed, answer withheld: ${error instanceof Error ? error.message : String(error)}\n`);
             response.body.singleResult = {
