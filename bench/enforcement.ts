@@ -73,7 +73,12 @@ const dropAll: Array<() => Promise<void>> = [];
 async function hub(enforcement: boolean, dataDir: string): Promise<RunningHub> {
   const databases = await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
   dropAll.push(() => databases.drop());
-  const config = loadConfig({ LIAISON_DATA_DIR: dataDir, PAGE_SIZE_MAX: "1000", ...databases.env });
+  // No policy test cases: the admin service would otherwise start its case sandbox (a third hub,
+  // seeded) in the background, in the middle of the measurement. A subgraph deadline long enough
+  // for a 1000-row page on a loaded 2-core machine: a timed-out answer is not a measurement.
+  const config = loadConfig({
+    LIAISON_DATA_DIR: dataDir, PAGE_SIZE_MAX: "1000", POLICY_CASES_DIR: path.join(dataDir, "no-cases"), SUBGRAPH_TIMEOUT_MS: "60000", ...databases.env,
+  });
   const running = await startHub({ config, inMemory: true, randomPorts: true, enforcement });
   const db = (name: string) => running.subgraphs[name]?.dataSource as DataSource;
   await seedDemo({ customs: db("customs"), police: db("police"), fiu: db("fiu"), postal: db("postal") }, config, { scale: 4 });
