@@ -14,7 +14,7 @@ import { LINK_EXPANSION_TIMEOUT_MS, LinksSource, onBehalfOfPlugin } from "./on-b
 import { startGatewayAnchoring } from "./anchoring.js";
 import { AUDIT_SUBGRAPH, buildAuditSchema } from "./audit-api/index.js";
 import { logLine } from "../platform/log.js";
-import { metricsAccessFrom, metricsFor, metricsRoute, observabilityPlugin, timedSource } from "../platform/observability/index.js";
+import { metricsAccessFrom, metricsRoute, observabilityPlugin, ServiceMetrics, timedSource } from "../platform/observability/index.js";
 import { consoleGatewayRoutes } from "./console.js";
 import { startPolicyPush, type PolicyPush } from "./policy-push.js";
 import { policyVersionPlugin } from "./policy-version.js";
@@ -66,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const logger = escapedApolloLogger("gateway");
   const trust = await loadGatewayTrust(config);
-  const metrics = metricsFor("gateway");
+  const metrics = new ServiceMetrics("gateway");
   const hub = options.hubDataSource
     ? { dataSource: options.hubDataSource, close: async () => {} }
     : await openDatabase({

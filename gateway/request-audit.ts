@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { appendChained, incrementalRefusal, type AuditRow } from "../platform/audit/index.js";
 import { operationFields, type Caller } from "../platform/http/index.js";
 import { logLine } from "../platform/log.js";
-import { metricsFor } from "../platform/observability/index.js";
+import { timeAuditWrite } from "../platform/observability/index.js";
 import { ErrorCode } from "../schema/errors.js";
 import type { GatewayContext } from "./context.js";
 import { auditedOperationName, auditedPurpose, auditedRootFields } from "./request-audit-bounds.js";
@@ -41,7 +41,7 @@ export function requestAuditPlugin(
               outcome,
               codes,
             });
-            await metricsFor("gateway").timeAudit("request", () => appendChained(dataSource, "request_audit", [row], chainKey));
+            await timeAuditWrite("request", () => appendChained(dataSource, "request_audit", [row], chainKey));
           } catch (error) {
             logLine("gateway", "request audit write failed, answer withheld:", error instanceof Error ? error.message : String(error));
             response.body.singleResult = {
@@ -90,5 +90,5 @@ function requestAuditRow(caller: Caller, purposes: readonly string[], policyVers
  */
 export async function auditRefusedRequest(dataSource: DataSource, chainKey: Buffer, caller: Caller, purposes: readonly string[], policyVersion: string, code: string): Promise<void> {
   const row = requestAuditRow(caller, purposes, policyVersion, { operationName: null, rootFields: [], outcome: "refused", codes: [code] });
-  await metricsFor("gateway").timeAudit("request", () => appendChained(dataSource, "request_audit", [row], chainKey));
+  await timeAuditWrite("request", () => appendChained(dataSource, "request_audit", [row], chainKey));
 }

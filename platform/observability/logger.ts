@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { pino, type DestinationStream, type Level, type Logger } from "pino";
+import type { ServiceMetrics } from "./metrics.js";
 
 /*
  * One JSON object per line on stderr: level, time, service, requestId (when a request is in
@@ -44,17 +45,30 @@ export function configureLogger(options: { destination?: DestinationStream | nul
   root = null;
 }
 
-const requestScope = new AsyncLocalStorage<string>();
+/** The request a service is serving: its id and the service's metrics. */
+interface RequestScope {
+  readonly requestId: string;
+  readonly metrics: ServiceMetrics;
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
 
 /**
- * Marks the rest of the current request's work with its id, so lines written deeper down (an
- * unexpected error, a failed query) carry it. Called synchronously from a plugin's requestDidStart.
+ * Marks the rest of the current request's work, so lines written deeper down (an unexpected
+ * error, a failed query) carry its id and audit writes are timed on the right service's metrics.
+ * Called synchronously from a plugin's requestDidStart.
  */
-export function enterRequest(requestId: string): void {
-  requestScope.enterWith(requestId);
+export function enterRequest(scope: RequestScope): void {
+  requestScope.enterWith(scope);
 }
 
 /** The id of the request being served here, if any. */
 export function currentRequestId(): string | undefined {
-  return requestScope.getStore();
+  return requestScope.getStore()?.requestId;
+}
+
+/** Times an audit write on the metrics of the service serving the current request (untimed outside a request). */
+export function timeAuditWrite<T>(audit: "request" | "access", write: () => Promise<T>): Promise<T> {
+  const metrics = requestScope.getStore()?.metrics;
+  return metrics ? metrics.timeAudit(audit, write) : write();
 }

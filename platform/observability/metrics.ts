@@ -2,9 +2,10 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client
 import { BoundedLabel, ERROR_CODE, OPERATION_NAME, RULE_ID } from "./labels.js";
 
 /*
- * One registry per service name per process: the in-process hub runs the gateway and every
- * subgraph in one process, each with its own /metrics. Labels hold only bounded values (see
- * labels.ts): never a subject, an identifier, a token or query text.
+ * One registry per running service: the in-process hub runs the gateway and every subgraph in
+ * one process, each with its own /metrics, and a policy case sandbox (hub/policy-tests.ts) runs a
+ * second hub in that process whose traffic must not count as the real one's. Labels hold only
+ * bounded values (see labels.ts): never a subject, an identifier, a token or query text.
  */
 
 // Seconds: a cached look-up is about a millisecond, a link expansion may take several seconds.
@@ -28,10 +29,11 @@ export class ServiceMetrics {
   private readonly operationNames = new BoundedLabel(OPERATION_NAME, 200);
   private readonly rules = new BoundedLabel(RULE_ID, 200);
   private readonly codes = new BoundedLabel(ERROR_CODE, 50);
-  /** SQL statements sent so far, read at scrape time (subgraphs with a database). */
-  sqlQueries: (() => number) | null = null;
-
-  constructor(readonly service: string) {
+  constructor(
+    readonly service: string,
+    /** SQL statements sent so far, read at scrape time (subgraphs with a database). */
+    sqlQueries: () => number = () => 0,
+  ) {
     const registers = [this.registry];
     this.requests = new Counter({ name: "liaison_requests_total", help: "GraphQL requests received", labelNames: ["service"], registers });
     // Present at 0 before the first request, so a scrape always shows it.
@@ -54,7 +56,6 @@ export class ServiceMetrics {
     this.denials = new Counter({ name: "liaison_denials_total", help: "FORBIDDEN errors in answers, by the policy rule that decided", labelNames: ["rule"], registers });
     this.refusals = new Counter({ name: "liaison_refusals_total", help: "Requests refused, once per error code (rate limit, operation limits, authentication, input)", labelNames: ["code"], registers });
     this.auditSeconds = new Histogram({ name: "liaison_audit_write_duration_seconds", help: "Time to append audit rows (request: the gateway's, access: an agency's)", labelNames: ["audit"], buckets: AUDIT_BUCKETS, registers });
-    const sql = () => this.sqlQueries?.() ?? 0;
     new Counter({
       name: "liaison_sql_queries_total",
       help: "SQL statements this service sent",
@@ -63,7 +64,7 @@ export class ServiceMetrics {
       collect() {
         // A counter mirrored from the data source's own count at scrape time.
         this.reset();
-        this.inc({ service }, sql());
+        this.inc({ service }, sqlQueries());
       },
     });
   }
@@ -117,15 +118,6 @@ export class ServiceMetrics {
   async text(): Promise<string> {
     return `${await this.registry.metrics()}\n${await processRegistry().metrics()}`;
   }
-}
-
-const services = new Map<string, ServiceMetrics>();
-
-/** The metrics of a service in this process (created on first use). */
-export function metricsFor(service: string): ServiceMetrics {
-  let metrics = services.get(service);
-  if (!metrics) services.set(service, (metrics = new ServiceMetrics(service)));
-  return metrics;
 }
 
 let defaults: Registry | undefined;

@@ -19,7 +19,7 @@ export function observabilityPlugin<TContext extends BaseContext & { caller: Cal
       const started = performance.now();
       const requestId = contextValue.caller.requestId;
       // Synchronously, before any await: the rest of this request's work carries the id.
-      enterRequest(requestId);
+      enterRequest({ requestId, metrics });
       metrics.requestStarted();
       return {
         async willSendResponse({ response, errors, operation, request, contextValue: context }) {

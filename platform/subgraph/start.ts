@@ -20,7 +20,7 @@ import { callerPlugin, formatError, readSubgraphCaller, Refusal, sendJson, serve
 import { LoaderCache } from "../records/loader-cache.js";
 import { withEffectiveOperations, type OperationDirectory } from "../operations/index.js";
 import type { SubgraphContext } from "./context.js";
-import { metricsAccessFrom, metricsFor, metricsRoute, observabilityPlugin } from "../observability/index.js";
+import { metricsAccessFrom, metricsRoute, observabilityPlugin, ServiceMetrics } from "../observability/index.js";
 
 /** What a subgraph folder exports: its name, owner, database parts and schema builder. */
 export interface SubgraphDefinition {
@@ -116,8 +116,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     }),
     users: config.requireGatewayToken ? null : options.verifier,
   };
-  const metrics = metricsFor(definition.name);
-  metrics.sqlQueries = () => database?.counter.queries ?? 0;
+  const metrics = new ServiceMetrics(definition.name, () => database?.counter.queries ?? 0);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BoundedLabel, metricsFor, metricsRoute, OTHER } from "../../platform/observability/index.js";
+import { BoundedLabel, metricsRoute, OTHER, ServiceMetrics } from "../../platform/observability/index.js";
 import { caseInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
 
@@ -143,7 +143,7 @@ describe("/metrics access (METRICS_TOKEN)", () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
     return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
-  const metrics = metricsFor("metrics-access-test");
+  const metrics = new ServiceMetrics("metrics-access-test");
 
   it("wants the bearer when a token is set, in constant time, and says so", async () => {
     const server = await serve(metricsRoute(metrics, { production: true, token: "scrape-secret" }));
