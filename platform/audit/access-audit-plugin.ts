@@ -41,12 +41,12 @@ export function accessAuditPlugin(dataSource: DataSource, service: string, chain
             entity_type: entity.type,
             entity_id: entity.id,
             fields_served: [...entity.served].sort(),
-            fields_denied: [...entity.denied].sort(),
-            fields_masked: [...entity.masked].sort(),
+            fields_denied: entity.denied ? [...entity.denied].sort() : [],
+            fields_masked: entity.masked ? [...entity.masked].sort() : [],
             policy_version: access.version,
             issuer: caller.subject?.issuer ?? null,
             // Null (left out of the hash) unless a grant served something: older rows hash as before.
-            grant_rules: entity.grants.size > 0 ? [...entity.grants].sort() : null,
+            grant_rules: entity.grants ? [...entity.grants].sort() : null,
             // The hub service that asked on the subject's behalf (signed act claim); null (left out of the hash) otherwise.
             actor: caller.actor ?? null,
           }));
