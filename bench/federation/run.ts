@@ -96,6 +96,17 @@ function peakRssMb(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time a process has used so far (user + system, all its threads), in ms; null off Linux. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100 per second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 interface LoadResult {
   readonly requests: number;
   readonly rps: number;
@@ -152,6 +163,8 @@ interface Row {
   readonly failures: number;
   readonly subgraphFetchesPerOperation: number;
   readonly peakRssMb: number | null;
+  /** The gateway's CPU time per answered operation: steadier than RPS on a busy machine. */
+  readonly gatewayCpuMsPerOperation: number | null;
   readonly sameAnswerAsApollo: boolean | null;
 }
 
@@ -186,8 +199,10 @@ async function main(): Promise<void> {
         process.stdout.write(`warm-up ${WARMUP} s... `);
         if (WARMUP > 0) await load(url, headers, WARMUP);
         const before = await subgraphRequests(subgraphs.child);
+        const cpuBefore = cpuMs(child.pid);
         process.stdout.write(`measuring ${DURATION} s... `);
         const result = await load(url, headers, DURATION);
+        const cpuAfter = cpuMs(child.pid);
         const fetches = (await subgraphRequests(subgraphs.child)) - before;
         const row: Row = {
           gateway: name,
@@ -200,6 +215,7 @@ async function main(): Promise<void> {
           failures: result.non2xx + result.errors + result.timeouts + result.mismatches,
           subgraphFetchesPerOperation: result.requests > 0 ? fetches / result.requests : 0,
           peakRssMb: peakRssMb(child.pid),
+          gatewayCpuMsPerOperation: cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? (cpuAfter - cpuBefore) / result.requests : null,
           sameAnswerAsApollo: same,
         };
         rows.push(row);
@@ -214,8 +230,8 @@ async function main(): Promise<void> {
 
   const apollo = rows.find((row) => row.gateway === "apollo");
   const table = [
-    "| gateway | RPS | vs Apollo (RPS) | p95 ms | vs Apollo (p95, lower is better) | failures | subgraph fetches / op | peak RSS MB | same answer as Apollo |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| gateway | RPS | vs Apollo (RPS) | p95 ms | vs Apollo (p95, lower is better) | failures | subgraph fetches / op | gateway CPU ms / op | peak RSS MB | same answer as Apollo |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...rows.map((row) =>
       [
         row.label,
@@ -225,6 +241,7 @@ async function main(): Promise<void> {
         apollo && apollo.p95Ms && row.p95Ms !== null ? `${(row.p95Ms / apollo.p95Ms).toFixed(2)}x` : "-",
         String(row.failures),
         row.subgraphFetchesPerOperation.toFixed(1),
+        fixed(row.gatewayCpuMsPerOperation, 1),
         fixed(row.peakRssMb),
         row.sameAnswerAsApollo === null ? "-" : row.sameAnswerAsApollo ? "yes" : "NO",
       ].join(" | "),
