@@ -95,13 +95,15 @@ describe("/metrics (issue 10 item 8)", () => {
     expect(increments(before, after, ['liaison_audit_write_duration_seconds_count{audit="access"}'])).toEqual({ 'liaison_audit_write_duration_seconds_count{audit="access"}': 1 });
   });
 
-  it("counts refusals once per code: no purpose, no token", async () => {
+  it("counts refusals once per code: no purpose, no token, and one refused before GraphQL (a body that is not JSON)", async () => {
     const before = await scrape(th.hub.gateway.url);
+    const notJson = await fetch(th.hub.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
+    expect(notJson.status).toBe(400);
     expect((await th.query(`{ cases { totalCount } }`, {}, { purpose: null })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect((await th.query(`{ cases { totalCount } }`, {}, { token: null })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const after = await scrape(th.hub.gateway.url);
     expect(increments(before, after, ['liaison_refusals_total{code="BAD_USER_INPUT"}', 'liaison_refusals_total{code="UNAUTHENTICATED"}', 'liaison_operations_total{operation="anonymous",outcome="error"}'])).toEqual({
-      'liaison_refusals_total{code="BAD_USER_INPUT"}': 1,
+      'liaison_refusals_total{code="BAD_USER_INPUT"}': 2,
       'liaison_refusals_total{code="UNAUTHENTICATED"}': 1,
       'liaison_operations_total{operation="anonymous",outcome="error"}': 2,
     });
