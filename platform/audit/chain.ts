@@ -58,8 +58,17 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Per data source and table: rows waiting for the next write, and whether a write is under way. */
-const writers = new WeakMap<DataSource, Map<AuditTable, { queue: Pending[]; writing: boolean }>>();
+/**
+ * Per data source and table: rows waiting for the next write, whether a write is under way, and
+ * the chain's head as this writer last committed it (null: unknown, read it). The head is only a
+ * guess: the insert checks it under the chain's lock, so another writer in between costs a re-read.
+ */
+interface Writer {
+  queue: Pending[];
+  writing: boolean;
+  head: string | null;
+}
+const writers = new WeakMap<DataSource, Map<AuditTable, Writer>>();
 
 /**
  * Appends rows, chained after the current last row, and resolves once they are committed.
@@ -78,7 +87,7 @@ export function appendChained(dataSource: DataSource, table: AuditTable, rows: r
   }
   let writer = tables.get(table);
   if (!writer) {
-    writer = { queue: [], writing: false };
+    writer = { queue: [], writing: false, head: null };
     tables.set(table, writer);
   }
   const state = writer;
@@ -88,26 +97,26 @@ export function appendChained(dataSource: DataSource, table: AuditTable, rows: r
   return done;
 }
 
-async function drain(dataSource: DataSource, table: AuditTable, state: { queue: Pending[]; writing: boolean }): Promise<void> {
+async function drain(dataSource: DataSource, table: AuditTable, state: Writer): Promise<void> {
   state.writing = true;
   while (state.queue.length > 0) {
     const batch = state.queue.splice(0, state.queue.length);
     try {
-      await writeTransaction(dataSource, table, batch.flatMap((p) => p.rows.map((row) => ({ row, key: p.key }))));
+      await writeTransaction(dataSource, table, batch.flatMap((p) => p.rows.map((row) => ({ row, key: p.key }))), state);
       for (const pending of batch) pending.resolve();
     } catch (error) {
       if (batch.length === 1) batch[0]?.reject(error);
-      else await writeEachAlone(dataSource, table, batch);
+      else await writeEachAlone(dataSource, table, batch, state);
     }
   }
   state.writing = false;
 }
 
 /** After a failed group write: one transaction per request, in arrival order, so one bad row fails only its own request. */
-async function writeEachAlone(dataSource: DataSource, table: AuditTable, batch: readonly Pending[]): Promise<void> {
+async function writeEachAlone(dataSource: DataSource, table: AuditTable, batch: readonly Pending[], state: Writer): Promise<void> {
   for (const pending of batch) {
     try {
-      await writeTransaction(dataSource, table, pending.rows.map((row) => ({ row, key: pending.key })));
+      await writeTransaction(dataSource, table, pending.rows.map((row) => ({ row, key: pending.key })), state);
       pending.resolve();
     } catch (error) {
       pending.reject(error);
@@ -121,15 +130,22 @@ interface Keyed {
   readonly key: Buffer;
 }
 
-/** One transaction: lock the chain, read its head, insert the rows with their hashes. */
-async function writeTransaction(dataSource: DataSource, table: AuditTable, rows: readonly Keyed[]): Promise<void> {
+/**
+ * One transaction in three round trips, the answer waiting on each: begin and lock the chain
+ * (one simple-protocol call; the table name is one of AUDIT_TABLES' keys, never input), insert
+ * the rows chained on the head this writer last committed (checked in the insert itself, re-read
+ * only when another writer came in between), commit.
+ */
+async function writeTransaction(dataSource: DataSource, table: AuditTable, rows: readonly Keyed[], state: Writer): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query(`${AUDIT_SQL_MARK} BEGIN`);
-    await insertChained(runner.manager, table, rows);
+    await runner.query(`${AUDIT_SQL_MARK} BEGIN; SELECT pg_advisory_xact_lock(hashtext('${table}'))`);
+    const head = await insertChained(runner.manager, table, rows, state.head);
     await runner.query(`${AUDIT_SQL_MARK} COMMIT`);
+    state.head = head;
   } catch (error) {
+    state.head = null;
     await runner.query(`${AUDIT_SQL_MARK} ROLLBACK`).catch(() => undefined);
     throw error;
   } finally {
@@ -144,7 +160,8 @@ async function writeTransaction(dataSource: DataSource, table: AuditTable, rows:
  */
 export async function appendChainedIn(manager: EntityManager, table: AuditTable, rows: readonly AuditRow[], key: Buffer): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) throw new Error(`appendChainedIn(${table}): no transaction is open`);
-  await insertChained(manager, table, rows.map((row) => ({ row: storableRow(row), key })));
+  await manager.query(`${AUDIT_SQL_MARK} SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
+  await insertChained(manager, table, rows.map((row) => ({ row: storableRow(row), key })), null);
 }
 
 /**
@@ -155,13 +172,23 @@ export async function appendChainedIn(manager: EntityManager, table: AuditTable,
  */
 const ROWS_PER_STATEMENT = 5000;
 
-async function insertChained(manager: EntityManager, table: AuditTable, rows: readonly Keyed[]): Promise<void> {
-  await manager.query(`${AUDIT_SQL_MARK} SELECT pg_advisory_xact_lock(hashtext($1))`, [table]);
-  const last = (await manager.query(`${AUDIT_SQL_MARK} SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`)) as Array<{ hash: string }>;
-  let prev = last[0]?.hash ?? GENESIS;
+const readHead = async (manager: EntityManager, table: AuditTable): Promise<string> =>
+  ((await manager.query(`${AUDIT_SQL_MARK} SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`)) as Array<{ hash: string }>)[0]?.hash ?? GENESIS;
+
+/**
+ * Inserts the rows chained after `head` (null: read it), with the chain's lock held; returns the
+ * new head. Each INSERT goes through only if the table's last hash is still the one the rows were
+ * chained on; if another writer moved it, the head is read and the rows chained again.
+ */
+async function insertChained(manager: EntityManager, table: AuditTable, rows: readonly Keyed[], head: string | null): Promise<string> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error(`${table}: audit rows are appended inside a transaction`);
+  let prev = head ?? (await readHead(manager, table));
   const content = AUDIT_TABLES[table];
   const columns = [...content, "prev_hash", "hash"].join(", ");
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+  let reread = false;
+  for (let start = 0; start < rows.length; ) {
+    const from = prev;
     const batch: Array<Record<string, unknown>> = [];
     for (const { row, key } of rows.slice(start, start + ROWS_PER_STATEMENT)) {
       const hash = rowHash(table, key, prev, row);
@@ -172,11 +199,24 @@ async function insertChained(manager: EntityManager, table: AuditTable, rows: re
       prev = hash;
     }
     // In the order given: seq (and so the chain's order) follows the rows' order.
-    await manager.query(
-      `${AUDIT_SQL_MARK} INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality`,
-      [JSON.stringify(batch)],
+    const inserted = await runner.query(
+      `${AUDIT_SQL_MARK} INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json) WITH ORDINALITY AS r ` +
+        `WHERE (SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1) IS NOT DISTINCT FROM $2 ORDER BY r.ordinality`,
+      [JSON.stringify(batch), from === GENESIS ? null : from],
+      true,
     );
+    if (inserted.affected === batch.length) {
+      start += batch.length;
+      reread = false;
+      continue;
+    }
+    // Nothing inserted: the head moved (another writer, before this one took the lock). Read it
+    // and chain these rows again, once: under the lock it cannot move a second time.
+    if (inserted.affected !== 0 || reread) throw new Error(`${table}: the audit chain's head moved while its lock was held`);
+    reread = true;
+    prev = await readHead(manager, table);
   }
+  return prev;
 }
 
 /** One row that does not follow from the rows before it. */

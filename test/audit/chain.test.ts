@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../platform/db/index.js";
-import { AGENCY_AUDIT_MIGRATIONS, AUDIT_TABLES, appendChained, verifyChain, type AuditRow } from "../../platform/audit/index.js";
+import { AGENCY_AUDIT_MIGRATIONS, AUDIT_TABLES, appendChained, appendChainedIn, verifyChain, type AuditRow } from "../../platform/audit/index.js";
 import { openThrowawayDatabase } from "./throwaway-database.js";
 
 /* The chain writer on its own, on a throwaway database (PostgreSQL when DATABASE_URL is set, else PGlite). */
@@ -89,6 +89,18 @@ describe("one failing row never fails another caller's request", () => {
     await expect(append([row({ subject: null })])).rejects.toThrow(/null value in column "subject"/);
     await append([row()]);
     expect(await verify()).toMatchObject({ rows: 1, ok: true });
+  });
+});
+
+describe("another writer between two appends", () => {
+  it("chains after the other writer's rows (the head this writer last wrote is only a guess) and the chain verifies", async () => {
+    await append([row({ request_id: "mine-1" })]);
+    // Another writer (a policy change's own transaction, another process) appends in between.
+    await ds().transaction((manager) => appendChainedIn(manager, "access_audit", [row({ request_id: "other" }), row({ request_id: "other" })], key));
+    await append([row({ request_id: "mine-2" }), row({ request_id: "mine-2" })]);
+    const ids = ((await ds().query(`SELECT request_id FROM access_audit ORDER BY seq`)) as Array<{ request_id: string }>).map((r) => r.request_id);
+    expect(ids).toEqual(["mine-1", "other", "other", "mine-2", "mine-2"]);
+    expect(await verify()).toMatchObject({ rows: 5, ok: true, breaks: [] });
   });
 });
 
