@@ -38,17 +38,41 @@ describe.skipIf(missing !== null)(`PostgreSQL restarted under the hub${missing ?
     expect((await open("RESTART-C1")).data?.openCase?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await hub.query(ALL, {}, { token: police })).toEqual({ status: 200, data: { cases: { totalCount: 1 }, seizures: { totalCount: 0 }, postalItems: { totalCount: 0 } } });
 
+    // Requests keep coming while the cluster restarts; those that meet it down get a clean error.
+    const failed: string[] = [];
+    let restarting = true;
+    const during = (async () => {
+      while (restarting) {
+        const r = await hub.query(ALL, {}, { token: police });
+        if (r.errors) failed.push(JSON.stringify(r));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
     await (pgc as PrivatePostgres).restart();
+    restarting = false;
+    await during;
     const restartedAt = performance.now();
     // The first requests may meet connections the restart cut; within 10 s every agency answers again.
     let answered = false;
     while (!answered && performance.now() - restartedAt < 10_000) {
       const r = await hub.query(ALL, {}, { token: police });
       answered = r.errors === undefined;
-      if (!answered) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!answered) {
+        failed.push(JSON.stringify(r));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
     const recovered = performance.now() - restartedAt;
-    process.stdout.write(`faults: every agency answered again ${recovered.toFixed(0)} ms after the PostgreSQL restart\n`);
+    process.stdout.write(`faults: every agency answered again ${recovered.toFixed(0)} ms after the PostgreSQL restart (${failed.length} answers with errors meanwhile)\n`);
+    // Meanwhile each answer either refuses the whole request (its audit could not be written: fail closed)
+    // or leaves an agency's fields null with a masked error; none names a host, a port or PostgreSQL's words.
+    const AUDIT_DOWN = "The request audit could not be written; no data is served";
+    for (const answer of failed) {
+      const { status, errors } = JSON.parse(answer) as { status: number; errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(status === 503 ? errors.map((e) => e.message) : status).toEqual(status === 503 ? [AUDIT_DOWN] : 200);
+      expect(errors.every((e) => e.extensions.code === "INTERNAL_SERVER_ERROR" && /^(Internal server error|Service "\w+" is unavailable|The request audit could not be written; no data is served)$/.test(e.message))).toBe(true);
+    }
+    for (const answer of failed) for (const leak of ["127.0.0.1", `:${(pgc as PrivatePostgres).port}`, "terminating connection", "Connection terminated", "ECONNREFUSED", "the database system is", "stack"]) expect(answer).not.toContain(leak);
     expect(answered).toBe(true);
     // From then on, every request answers: ten reads in a row, then writes.
     for (let i = 0; i < 10; i++) expect(await hub.query(ALL, {}, { token: police })).toEqual({ status: 200, data: { cases: { totalCount: 1 }, seizures: { totalCount: 0 }, postalItems: { totalCount: 0 } } });
