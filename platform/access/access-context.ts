@@ -63,6 +63,21 @@ export class AccessContext {
     this.decisions = new RecordDecisions(policy);
   }
 
+  private readonly ruled = new Map<string, boolean>();
+
+  /**
+   * Whether this caller's policy has a rule for any of these coordinates, worked out once per
+   * request under `key`: where none has, nothing below a record field reads its envelope.
+   */
+  anyRules(key: string, sites: ReadonlyArray<{ type: string; field: string; coordinate: string }>): boolean {
+    let any = this.ruled.get(key);
+    if (any === undefined) {
+      any = sites.some((site) => this.policy.hasRules(site.type, site.field, site.coordinate));
+      this.ruled.set(key, any);
+    }
+    return any;
+  }
+
   /** The caller's `visibility(type)`, kept for the request: asked once per row of a list otherwise. */
   visibilityOf(type: string): Visibility {
     let visibility = this.visibilities.get(type);

@@ -52,6 +52,8 @@ export function enforcePolicies(schema: GraphQLSchema, reachability: Reachabilit
       if (kinds.roleOf(type, fieldName) === "open" && !(isRecord && ENVELOPE_FIELDS.has(fieldName))) continue;
       const recordType = kinds.returnedRecordType(field);
       const carriesEnvelope = kinds.returnsValueObjects(field) && !kinds.isRoot(type);
+      // The value fields below this one: no envelope is handed down where no rule of the caller's names one.
+      const below = carriesEnvelope ? kinds.valueFieldsUnder(field) : [];
       // Every disclosure of a record, even of its envelope alone, reaches the delivery audit.
       const envelopeField = isRecord && ENVELOPE_FIELDS.has(fieldName);
       const coordinate = `${type.name}.${fieldName}`;
@@ -59,12 +61,11 @@ export function enforcePolicies(schema: GraphQLSchema, reachability: Reachabilit
       const valueCheck = valueChecks.get(coordinate);
       const after = (value: unknown, parent: unknown, access: AccessContext): unknown => {
         if (envelopeField && isObj(parent)) {
-          const envelope = access.envelopeOfRecord(type.name, parent);
-          access.note(envelope.type, envelope.id, fieldName, ENVELOPE_SERVED);
+          access.noteOn(access.envelopeOfRecord(type.name, parent), fieldName, ENVELOPE_SERVED);
           return value;
         }
         if (recordType) return hideInvisible(value, recordType, access);
-        if (carriesEnvelope && isObj(parent)) {
+        if (carriesEnvelope && isObj(parent) && access.anyRules(coordinate, below)) {
           const envelope = isRecord ? access.envelopeOfRecord(type.name, parent) : access.envelopes.get(parent);
           if (envelope) passOn(value, envelope, access);
         }

@@ -78,6 +78,25 @@ export class SchemaKinds {
     return this.recordTypes.has(named.name) ? named.name : null;
   }
 
+  /**
+   * The fields of every value type a field's objects can hold, however deep (not through records
+   * or entities): the coordinates whose rules could read the envelope handed down to them.
+   */
+  valueFieldsUnder(field: GraphQLField<unknown, unknown>): Array<{ type: string; field: string; coordinate: string }> {
+    const found: Array<{ type: string; field: string; coordinate: string }> = [];
+    const seen = new Set<string>();
+    const visit = (named: ReturnType<typeof getNamedType>): void => {
+      if (!isObjectType(named) || this.recordTypes.has(named.name) || this.entityTypes.has(named.name) || seen.has(named.name)) return;
+      seen.add(named.name);
+      for (const [name, inner] of Object.entries(named.getFields())) {
+        found.push({ type: named.name, field: name, coordinate: `${named.name}.${name}` });
+        visit(getNamedType(inner.type));
+      }
+    };
+    visit(getNamedType(field.type));
+    return found;
+  }
+
   /** Whether a field returns nested objects that carry on their holder's envelope. */
   returnsValueObjects(field: GraphQLField<unknown, unknown>): boolean {
     const named = getNamedType(field.type);
