@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asServiceInput, caseInput } from "../helpers/fixtures.js";
 import { startTestHub, type TestHub } from "../helpers/hub.js";
+import { cases } from "../../subgraphs/police/index.js";
 import { dataSourceOf, MISSING_ID, plantRecords, type Planted } from "./records.js";
 
 /*
@@ -62,6 +64,16 @@ describe("a RED police case, asked for by a customs officer", () => {
     expect((await list(`, filter: { reference: "XA-RED-C" }`)).data).toEqual(empty);
     expect((await list(`, filter: { reference: "XA-NEVER-C" }`)).data).toEqual(empty);
     expect((await list(`, filter: { handling: [RED] }`, 10)).data).toEqual(empty);
+  });
+
+  it("counts nothing in a date range holding only a RED case: the same answer as a range holding no case", async () => {
+    await cases.store(dataSourceOf(th, "police"), asServiceInput(caseInput({ reference: "XA-RED-DATED", phone: "+447700900416", handling: "RED", date: "2024-02-29" })), th.config);
+    const count = async (day: string) => th.query(`{ cases(filter: { from: "${day}", to: "${day}" }) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {}, { token: customs });
+    const empty = { status: 200, data: { cases: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
+    expect([await count("2024-02-29"), await count("2024-03-01")]).toEqual([empty, empty]);
+    // The filter does find it for a police officer cleared for RED.
+    const owner = await th.token("POLICE", { sub: "xa-police-3", roles: ["officer"], clearance: 3 });
+    expect((await th.query(`{ cases(filter: { from: "2024-02-29", to: "2024-02-29" }) { totalCount } }`, {}, { token: owner })).data).toEqual({ cases: { totalCount: 1 } });
   });
 
   it("writes no delivery-audit row naming it, while the GREEN case served above is audited", async () => {
