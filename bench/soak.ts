@@ -13,7 +13,8 @@ import { createTestDatabases, usingPostgres } from "../test/helpers/databases.js
  * Soak (issue 10 item 9): starts a hub the way `npm start` does (its own process, its own temp
  * data folder, embedded PGlite unless DATABASE_URL is set, demo data), drives a fixed request
  * rate at it on 127.0.0.1 for --seconds, and samples the hub process's resident memory every
- * --sample seconds once the warm-up is over. The load starts once the hub has settled (demo data
+ * --sample seconds once the warm-up is over. The rate climbs linearly to --rate over the first
+ * --ramp seconds (inside the warm-up; errors there count like any other). The load starts once the hub has settled (demo data
  * in, the policy case sandbox warm). Passes with 0 errors and RSS growth under 10%
  * between the start and the end of the measured window (each the median of three samples, so
  * one garbage collection does not decide). Denials (FORBIDDEN fields) are policy outcomes, not
@@ -27,12 +28,15 @@ const { values } = parseArgs({
     rate: { type: "string", default: "50" },
     warmup: { type: "string", default: "60" },
     sample: { type: "string", default: "5" },
+    ramp: { type: "string", default: "30" },
   },
 });
 const SECONDS = Number(values.seconds);
 const RATE = Number(values.rate);
 const WARMUP = Math.min(Number(values.warmup), Math.max(0, SECONDS - 30));
 const SAMPLE = Number(values.sample);
+/** Seconds over which the rate climbs from 0 to --rate (inside the warm-up): a cold hub is not hit at full rate in its first second. */
+const RAMP = Math.min(Number(values.ramp), WARMUP);
 const GROWTH_LIMIT = 0.1;
 /** Requests allowed in flight at once; past it the hub is not keeping up and the request counts as an error. */
 const MAX_IN_FLIGHT = RATE * 10;
@@ -154,7 +158,11 @@ async function main(): Promise<number> {
 }
 
 async function drive(url: string, tokens: string[], pid: number): Promise<number> {
-  const total = Math.round(SECONDS * RATE);
+  // The ramp sends half a full-rate ramp's worth of requests.
+  const total = Math.round((SECONDS - RAMP / 2) * RATE);
+  const rampRequests = (RATE * RAMP) / 2;
+  // When request i leaves (seconds from the start): quadratic through the linear ramp, then one every 1/RATE.
+  const dueAt = (i: number) => (i < rampRequests ? Math.sqrt((2 * RAMP * i) / RATE) : i / RATE + RAMP / 2);
   const latencies = new Float64Array(total);
   const problems = new Map<string, number>();
   const problem = (kind: string) => problems.set(kind, (problems.get(kind) ?? 0) + 1);
@@ -191,8 +199,8 @@ async function drive(url: string, tokens: string[], pid: number): Promise<number
     if (at >= WARMUP) void rssOf(pid).then((rss) => samples.push({ at, rss }), () => problem("rss sample"));
   }, SAMPLE * 1000);
   for (let i = 0; i < total; i += 1) {
-    // Open loop: request i leaves at i/RATE seconds whatever the answers before it did.
-    const due = started + (i * 1000) / RATE;
+    // Open loop: request i leaves on schedule (dueAt) whatever the answers before it did.
+    const due = started + dueAt(i) * 1000;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     if (inFlight >= MAX_IN_FLIGHT) {
@@ -218,7 +226,7 @@ async function drive(url: string, tokens: string[], pid: number): Promise<number
   const elapsed = (performance.now() - started) / 1000;
   const lines = [
     "",
-    `Soak: ${RATE} req/s for ${SECONDS} s on 127.0.0.1 (${elapsed.toFixed(0)} s with the last answers), ${SUBJECTS.length} subjects, ${QUERIES.length} queries`,
+    `Soak: ${RATE} req/s (reached after a ${RAMP} s ramp) for ${SECONDS} s on 127.0.0.1 (${elapsed.toFixed(0)} s with the last answers), ${SUBJECTS.length} subjects, ${QUERIES.length} queries`,
     `  requests: ${answered} answered of ${total} (${(answered / elapsed).toFixed(1)} req/s)`,
     `  errors: ${errors}${errors ? ` (${[...problems].map(([kind, n]) => `${kind}: ${n}`).join(", ")})` : ""}`,
     `  denied fields (policy decisions, not errors): ${denials}`,
