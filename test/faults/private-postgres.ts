@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,12 +12,17 @@ import { closedPort } from "../helpers/cli.js";
  * `postgres` OS user: fault tests stop and restart it without touching the server other tests use.
  */
 
-const BIN = "/usr/lib/postgresql/15/bin";
+/** PostgreSQL 15's binaries (STACK.md), or the newest installed version's (CI installs Debian's current one). */
+function binaries(): string {
+  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  return path.join("/usr/lib/postgresql", versions.includes("15") ? "15" : (versions[0] ?? "15"), "bin");
+}
+const BIN = binaries();
 const run = promisify(execFile);
 
 /** Why a private cluster cannot run here, or null when it can. */
 export function privatePostgresMissing(): string | null {
-  if (!existsSync(path.join(BIN, "initdb")) || !existsSync(path.join(BIN, "pg_ctl"))) return `PostgreSQL 15 binaries not found in ${BIN}`;
+  if (!existsSync(path.join(BIN, "initdb")) || !existsSync(path.join(BIN, "pg_ctl"))) return `PostgreSQL binaries (initdb, pg_ctl) not found in ${BIN}`;
   if (process.getuid?.() !== 0) return "starting a private cluster as the postgres user needs root (runuser)";
   return null;
 }
