@@ -170,6 +170,10 @@ async function drive(url: string, tokens: string[], pid: number): Promise<number
   let denials = 0;
   let inFlight = 0;
   const samples: Array<{ at: number; rss: number }> = [];
+  // The V8 heap in use, from the gateway's /metrics (the hub's process metrics): tells heap growth from RSS the allocator keeps.
+  const heap: number[] = [];
+  const metricsUrl = url.replace(/\/graphql$/, "/metrics");
+  const heapUsed = async () => Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(await (await fetch(metricsUrl)).text())?.[1]);
   const started = performance.now();
   const one = async (i: number) => {
     const token = tokens[i % tokens.length] as string;
@@ -196,7 +200,9 @@ async function drive(url: string, tokens: string[], pid: number): Promise<number
   const pending: Array<Promise<void>> = [];
   const sampler = setInterval(() => {
     const at = (performance.now() - started) / 1000;
-    if (at >= WARMUP) void rssOf(pid).then((rss) => samples.push({ at, rss }), () => problem("rss sample"));
+    if (at < WARMUP) return;
+    void rssOf(pid).then((rss) => samples.push({ at, rss }), () => problem("rss sample"));
+    void heapUsed().then((used) => heap.push(used), () => undefined);
   }, SAMPLE * 1000);
   for (let i = 0; i < total; i += 1) {
     // Open loop: request i leaves on schedule (dueAt) whatever the answers before it did.
@@ -234,6 +240,7 @@ async function drive(url: string, tokens: string[], pid: number): Promise<number
     `  denied fields (policy decisions, not errors): ${denials}`,
     `  latency: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${percentile(sorted, 100).toFixed(1)} ms`,
     `  hub RSS every 30 s: ${samples.filter((_, i) => i % Math.max(1, Math.round(30 / SAMPLE)) === 0).map((s) => (s.rss / 1024 / 1024).toFixed(0)).join(" ")} MB`,
+    `  V8 heap used every 30 s: ${heap.filter((_, i) => i % Math.max(1, Math.round(30 / SAMPLE)) === 0).map((h) => (h / 1024 / 1024).toFixed(0)).join(" ")} MB`,
     `  hub RSS: ${mb(rssStart)} over the first minute of the measure (from ${WARMUP} s) -> ${mb(rssEnd)} over the last, growth ${(growth * 100).toFixed(1)}% (target < ${GROWTH_LIMIT * 100}%), peak ${mb(peak)}, ${samples.length} samples every ${SAMPLE} s`,
     "",
   ];
