@@ -75,9 +75,11 @@ async function hub(enforcement: boolean, dataDir: string): Promise<RunningHub> {
   dropAll.push(() => databases.drop());
   // No policy test cases: the admin service would otherwise start its case sandbox (a third hub,
   // seeded) in the background, in the middle of the measurement. A subgraph deadline long enough
-  // for a 1000-row page on a loaded 2-core machine: a timed-out answer is not a measurement.
+  // for a 1000-row page on a loaded 2-core machine: a timed-out answer is not a measurement. The
+  // per-subject rate limit (50/s) would cap both hubs alike at the one bench subject: raised.
   const config = loadConfig({
-    LIAISON_DATA_DIR: dataDir, PAGE_SIZE_MAX: "1000", POLICY_CASES_DIR: path.join(dataDir, "no-cases"), SUBGRAPH_TIMEOUT_MS: "60000", ...databases.env,
+    LIAISON_DATA_DIR: dataDir, PAGE_SIZE_MAX: "1000", POLICY_CASES_DIR: path.join(dataDir, "no-cases"), SUBGRAPH_TIMEOUT_MS: "60000",
+    RATE_LIMIT_PER_SECOND: "1000000", RATE_LIMIT_BURST: "1000000", ...databases.env,
   });
   const running = await startHub({ config, inMemory: true, randomPorts: true, enforcement });
   const db = (name: string) => running.subgraphs[name]?.dataSource as DataSource;
