@@ -67,8 +67,9 @@ export class LimitRefusal extends Refusal {}
 
 /** An oversized body: the refusal, and whether the connection still carries another request. */
 class TooLarge extends LimitRefusal {
-  constructor(limit: number, readonly drained: boolean) {
-    super(413, `request body too large: at most ${limit} bytes (MAX_BODY_BYTES)`, "BAD_USER_INPUT", { limit: "MAX_BODY_BYTES", max: limit });
+  constructor(limit: number, readonly drained: boolean, setting: string | null) {
+    // Only a bound the operator sets is named: the fixed bounds of internal routes have no setting.
+    super(413, `request body too large: at most ${limit} bytes${setting ? ` (${setting})` : ""}`, "BAD_USER_INPUT", { ...(setting ? { limit: setting } : {}), max: limit });
   }
 }
 
@@ -77,7 +78,7 @@ class TooLarge extends LimitRefusal {
  * for-await loop destroys the request and with it the socket, so the client never reads our 413
  * (its keep-alive connection hung). Past the limit the rest is discarded until the body ends.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number, setting: string | null): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -89,17 +90,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (!over) chunks.push(chunk);
       else if (size > limit * DRAIN_FACTOR) {
         req.pause();
-        reject(new TooLarge(limit, false));
+        reject(new TooLarge(limit, false, setting));
       }
     });
-    req.on("end", () => (over ? reject(new TooLarge(limit, true)) : resolve(Buffer.concat(chunks))));
+    req.on("end", () => (over ? reject(new TooLarge(limit, true, setting)) : resolve(Buffer.concat(chunks))));
     req.on("error", reject);
   });
 }
 
 /** Reads a request body: JSON parsed, other types as text; a Refusal (413, 400) when too large or not JSON. */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const body = await readBody(req, limit);
+export async function readJsonBody(req: IncomingMessage, limit: number, setting: string | null = null): Promise<unknown> {
+  const body = await readBody(req, limit, setting);
   if (body.length === 0) return undefined;
   const type = req.headers["content-type"] ?? "";
   if (!type.startsWith("application/json")) return body.toString("utf8");
@@ -154,7 +155,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: HttpSe
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    const body = req.method === "POST" ? await readJsonBody(req, limit) : undefined;
+    const body = req.method === "POST" ? await readJsonBody(req, limit, "MAX_BODY_BYTES") : undefined;
     if (Array.isArray(body) && options.maxBatchOperations !== undefined) refuseBatch(body.length, options.maxBatchOperations);
     let context: TContext;
     try {

@@ -102,7 +102,7 @@ describe("agency audit routes: bodies", () => {
   it("answers only POST (405), and refuses a body above its bound (413)", async () => {
     expect(await post("/audit/query", undefined, null, "customs", "GET")).toEqual(refusal(405, "POST a JSON body", "BAD_USER_INPUT"));
     const huge = { subject: "x".repeat(20_000) };
-    expect(await bad("/audit/query", huge)).toEqual(refusal(413, "request body too large", "BAD_USER_INPUT"));
+    expect(await bad("/audit/query", huge)).toEqual(refusal(413, "request body too large: at most 16384 bytes", "BAD_USER_INPUT"));
   });
 
   it("verifies its own chain and sends the hashes at the anchored seqs asked", async () => {
