@@ -71,7 +71,8 @@ async function load(seconds: number, request: () => Promise<{ url: string; heade
 
 const databases = await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "liaison-bench-overhead-"));
-const config = loadConfig({ LIAISON_DATA_DIR: dataDir, AUDIT_ANCHOR_INTERVAL_SECONDS: "86400", ...databases.env });
+// One subject drives the load (the limiter runs, out of reach); no policy test cases (their sandbox would start a third hub mid-measure).
+const config = loadConfig({ LIAISON_DATA_DIR: dataDir, AUDIT_ANCHOR_INTERVAL_SECONDS: "86400", RATE_LIMIT_PER_SECOND: "1000000", RATE_LIMIT_BURST: "1000000", POLICY_CASES_DIR: path.join(dataDir, "no-cases"), ...databases.env });
 const hub = await startHub({ config, inMemory: true, randomPorts: true });
 try {
   const db = (name: string) => hub.subgraphs[name]?.dataSource as DataSource;
