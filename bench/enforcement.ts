@@ -9,6 +9,7 @@ import { loadConfig } from "../platform/config.js";
 import { seedDemo, seedDemoOperations } from "../demo/index.js";
 import { startHub, type RunningHub } from "../hub/start-hub.js";
 import { createTestDatabases, usingPostgres } from "../test/helpers/databases.js";
+import { closedLoop } from "./closed-loop.js";
 
 /*
  * The cost of policy enforcement and the delivery audit, measured in one run: two hubs on the
@@ -43,28 +44,9 @@ const WORKLOADS = [
 interface Stats { requests: number; rps: number; p50: number; p99: number; errors: number }
 
 async function load(url: string, token: string, query: string): Promise<Stats> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const body = JSON.stringify({ query });
-  const deadline = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const start = performance.now();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-purpose": "investigation" }, body });
-      const json = (await response.json()) as { errors?: unknown[] };
-      if (!response.ok || json.errors) {
-        if (errors === 0) process.stderr.write(`first error: ${JSON.stringify(json.errors ?? response.status).slice(0, 300)}\n`);
-        errors += 1;
-      }
-      latencies.push(performance.now() - start);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { requests: latencies.length, rps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), errors };
+  const request = { url, headers: { authorization: `Bearer ${token}`, "x-purpose": "investigation" }, body: JSON.stringify({ query }) };
+  const run = await closedLoop({ seconds: SECONDS, concurrency: CONCURRENCY, request: () => request });
+  return { requests: run.requests, rps: run.rps, p50: run.latencyAt(0.5), p99: run.latencyAt(0.99), errors: run.errors };
 }
 
 const dropAll: Array<() => Promise<void>> = [];

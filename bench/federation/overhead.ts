@@ -11,6 +11,7 @@ import { seedDemo, seedDemoOperations } from "../../demo/index.js";
 import { startHub } from "../../hub/start-hub.js";
 import { loadGatewayTrust } from "../../gateway/trust.js";
 import { createTestDatabases, usingPostgres } from "../../test/helpers/databases.js";
+import { closedLoop, type ClosedLoopRequest } from "../closed-loop.js";
 
 /*
  * The gateway's own overhead on Liaison's data (part of npm run bench:gateway): a demo hub in
@@ -44,29 +45,9 @@ interface Stats {
 }
 
 /** Closed-loop load: CONCURRENCY workers, each request built by `request` (a fresh token for direct calls). */
-async function load(seconds: number, request: () => Promise<{ url: string; headers: Record<string, string>; body: string }>): Promise<Stats> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      const { url, headers, body } = await request();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-      const json = (await response.json()) as { errors?: unknown[]; data?: unknown };
-      if (!response.ok || json.errors || !json.data) {
-        if (errors === 0) process.stderr.write(`first error: ${JSON.stringify(json.errors ?? response.status).slice(0, 300)}\n`);
-        errors += 1;
-      }
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, rps: latencies.length / elapsed, p50Ms: at(0.5), p95Ms: at(0.95), errors };
+async function load(seconds: number, request: () => Promise<ClosedLoopRequest>): Promise<Stats> {
+  const run = await closedLoop({ seconds, concurrency: CONCURRENCY, request, requireData: true });
+  return { requests: run.requests, rps: run.rps, p50Ms: run.latencyAt(0.5), p95Ms: run.latencyAt(0.95), errors: run.errors };
 }
 
 const databases = await createTestDatabases(["customs", "police", "fiu", "postal", "hub"]);
